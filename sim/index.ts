@@ -1,0 +1,37 @@
+// inside-io: the simulated kernel's public entry. Example programs import from here
+// (as "inside-io"), and so do the book's components.
+
+export { Sys } from './sys.js';
+export type { ThreadFn } from './kernel/calls-proc.js';
+export type { Rlimit } from './kernel/sys-proc.js';
+export { run, lineInStack, type RunOptions, type RunResult, type LaneInfo } from './run.js';
+export type { World } from './world.js';
+export { resolveWorld, DEFAULT_UNTIL, DEFAULT_MAX_EVENTS } from './world.js';
+export type { Stop, StopReason, ProgramError, OutputLine } from './kernel/kernel.js';
+export { defaultCosts, costSources, type Costs } from './cost.js';
+
+export * from './kernel/errno.js';
+export * from './kernel/flags.js';
+export * from './kernel/poll.js';
+export { FIONBIO, FIONREAD } from './kernel/sys-file.js';
+export { ns, us, ms, sec, formatDuration, type Nanoseconds } from './kernel/time.js';
+
+export type { TraceEvent, Category } from './trace/event.js';
+export { computeStats, type Stats, type CpuTime } from './trace/stats.js';
+export { formatStrace, straceLine, straceTime } from './trace/strace.js';
+export { toChromeTrace } from './trace/chrome.js';
+
+export { loadProgram, SIM_MODULE, LOADER_LINE_OFFSET, ProgramLoadError, type LoadedProgram } from './program/load.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** A string as UTF-8 bytes, for write(). */
+export function bytes(s: string): Uint8Array {
+  return encoder.encode(s);
+}
+
+/** The first `n` bytes of a buffer as text (n defaults to the whole buffer). */
+export function text(buf: Uint8Array, n: number = buf.length): string {
+  return decoder.decode(buf.subarray(0, Math.max(0, n)));
+}

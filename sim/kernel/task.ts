@@ -1,0 +1,101 @@
+// Processes and threads (struct task_struct; a process is a thread group sharing
+// an fd table and signal handlers).
+
+import type { Cpu } from './scheduler.js';
+import type { FdTable } from './fdtable.js';
+import type { KGen } from './step.js';
+import type { WaitEntry } from './waitqueue.js';
+import { WaitQueue } from './waitqueue.js';
+import type { Timer } from './event-queue.js';
+import { SIG_DFL } from './flags.js';
+
+export type ThreadState = 'new' | 'runnable' | 'running' | 'blocked' | 'dead';
+
+/** The reader's code for one thread: it receives the thread's syscall handle. */
+export type ThreadMain<S = unknown> = (sys: S) => Promise<unknown> | unknown;
+
+export interface SyscallInProgress {
+  name: string;
+  /** Arguments as strace prints them; a function when they depend on the result (read's buffer). */
+  args: string[] | ((ret: number) => string[]);
+  start: number;
+  cpu: number;
+  line: number | undefined;
+  gen: KGen<number>;
+  /** compute() is user-mode work, not a system call: no syscall event is recorded. */
+  userWork: boolean;
+}
+
+export class Process {
+  readonly threads: Thread[] = [];
+  exited = false;
+  exitStatus = 0;
+  /** Why the process died, if a signal or an exception killed it. */
+  killedBy: string | null = null;
+  readonly children: Process[] = [];
+  /** The parent sleeps here in waitpid(). */
+  readonly childExit = new WaitQueue('wait_chldexit');
+  readonly signalActions = new Map<number, number>();
+  /** RLIMIT_NOFILE hard limit (the soft limit lives in the fd table). */
+  nofileHard = 524_288;
+
+  constructor(
+    readonly pid: number,
+    public name: string,
+    public fds: FdTable,
+    readonly parent: Process | null,
+  ) {}
+
+  signalAction(sig: number): number {
+    return this.signalActions.get(sig) ?? SIG_DFL;
+  }
+
+  get live(): Thread[] {
+    return this.threads.filter((t) => t.state !== 'dead');
+  }
+}
+
+export class Thread {
+  state: ThreadState = 'new';
+  cpu: Cpu | null = null;
+  lastCpu = -1;
+  /** The system call this thread is executing, if it is in the kernel. */
+  syscall: SyscallInProgress | null = null;
+  /** Resolves the promise the reader's code is awaiting. */
+  resolveUser: ((value: number) => void) | null = null;
+  started = false;
+  errno = 0;
+  /** Signals sent to the thread, acted on when it next returns to user mode. */
+  pendingSignals: number[] = [];
+  /** When the thread last became runnable (for "waiting for a CPU" spans). */
+  runnableSince = 0;
+  /** When it last went to sleep, and on what (for "blocked" spans). */
+  blockedSince = 0;
+  blockedOn = '';
+  /** Wait-queue entries and timer this thread sleeps on, undone at wakeup or kill. */
+  sleepEntries: WaitEntry[] = [];
+  sleepTimer: Timer | null = null;
+  /** A return value waiting for the thread to get a CPU back (it was preempted on the way out of a syscall). */
+  pendingReturn: number | null = null;
+  /** Why the last sleep ended: 'wake' or 'timeout'. */
+  wakeReason: 'wake' | 'timeout' = 'wake';
+  /** When the current timeslice began (for preemption of long user computations). */
+  sliceStart = 0;
+  readonly exitWait = new WaitQueue('thread_exit');
+  /** True for the thread whose return ends the process (the one that ran main). */
+  readonly leader: boolean;
+
+  constructor(
+    readonly tid: number,
+    readonly process: Process,
+    public name: string,
+    readonly main: ThreadMain,
+  ) {
+    this.leader = process.threads.length === 0;
+    process.threads.push(this);
+  }
+
+  get label(): string {
+    return `${this.name} (tid ${this.tid})`;
+  }
+}

@@ -1,0 +1,45 @@
+// The trace: one flat list of events. Every view (timeline, strace log, counters,
+// inspectors) and every statistic is computed from this list alone.
+
+import type { Nanoseconds } from '../kernel/time.js';
+
+export type Category =
+  | 'syscall' // a system call, from entry to return, on the calling thread
+  | 'kernel' // CPU time in kernel mode (syscall work), on a CPU
+  | 'copy' // bytes copied between user and kernel space (inside a kernel slice)
+  | 'user' // CPU time in user mode (compute)
+  | 'sched' // context switches on a CPU; time a thread spent runnable but not running
+  | 'wait' // a thread asleep on a wait queue
+  | 'wakeup' // one thread (or an interrupt) making another runnable
+  | 'irq' // hard interrupt handler (top half) on a CPU
+  | 'softirq' // deferred work (bottom half) on a CPU
+  | 'dma' // a DMA transfer on a device lane
+  | 'device' // a device working (disk seek, wire time)
+  | 'note'; // annotations: process start and exit, signals, messages
+
+export interface TraceEvent {
+  /** Position in the trace: events are recorded in the order they complete. */
+  seq: number;
+  /** Start time, virtual nanoseconds since boot. */
+  t: Nanoseconds;
+  /** Duration in nanoseconds (0 for instants). */
+  dur: Nanoseconds;
+  cat: Category;
+  name: string;
+  cpu?: number;
+  pid?: number;
+  tid?: number;
+  /** Arguments as strace would print them, already formatted. */
+  args?: string[];
+  /** Return value of a system call (-1 on error, like the C library). */
+  ret?: number;
+  /** Symbolic errno name when ret is -1, e.g. "EAGAIN". */
+  errno?: string;
+  bytes?: number;
+  /** Line of the reader's program that made the system call. */
+  line?: number;
+  /** Free-form details for tooltips: what woke whom, which wait queue, etc. */
+  detail?: Record<string, string | number | boolean>;
+}
+
+export const CPU_CATEGORIES: ReadonlySet<Category> = new Set(['kernel', 'user', 'sched', 'irq', 'softirq']);

@@ -1,0 +1,44 @@
+// A world: what the simulated machine looks like and how long to run it. An example
+// program exports one next to its `main`.
+
+import { resolveCosts, type Costs } from './cost.js';
+
+export interface World {
+  /** Number of CPUs (default 2). */
+  cpus?: number;
+  /** Stop after this much virtual time, in nanoseconds (default 1 s). */
+  until?: number;
+  /** Override entries of the cost model, e.g. { contextSwitch: 0 }. */
+  costs?: Partial<Costs>;
+  /** Name of the first process (default "main"). */
+  name?: string;
+  /** Stop the run after this many trace events (default 200,000). */
+  maxEvents?: number;
+}
+
+export interface ResolvedWorld {
+  cpus: number;
+  until: number;
+  costs: Costs;
+  name: string;
+  maxEvents: number;
+}
+
+export const DEFAULT_UNTIL = 1_000_000_000;
+export const DEFAULT_MAX_EVENTS = 200_000;
+const MAX_UNTIL = 3_600_000_000_000;
+
+/** Check a world and fill in defaults; a bad world gets a message that says what to fix. */
+export function resolveWorld(w: World | undefined): ResolvedWorld {
+  const world = w ?? {};
+  if (typeof world !== 'object') throw new TypeError('world must be an object, e.g. { cpus: 2, until: ms(10) }.');
+  const cpus = world.cpus ?? 2;
+  if (!Number.isInteger(cpus) || cpus < 1 || cpus > 64) throw new RangeError(`world.cpus must be a whole number from 1 to 64, not ${String(cpus)}.`);
+  const until = world.until ?? DEFAULT_UNTIL;
+  if (typeof until !== 'number' || !Number.isFinite(until) || until <= 0 || until > MAX_UNTIL) {
+    throw new RangeError(`world.until must be a time from 1 ns to 1 hour (in nanoseconds: use ms(10) or sec(1)), not ${String(until)}.`);
+  }
+  const maxEvents = world.maxEvents ?? DEFAULT_MAX_EVENTS;
+  if (!Number.isInteger(maxEvents) || maxEvents < 100 || maxEvents > 5_000_000) throw new RangeError(`world.maxEvents must be a whole number from 100 to 5,000,000, not ${String(maxEvents)}.`);
+  return { cpus, until: Math.round(until), costs: resolveCosts(world.costs), name: world.name ?? 'main', maxEvents };
+}

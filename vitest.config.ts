@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+  resolve: { alias: { 'inside-io': fileURLToPath(new URL('./sim/index.ts', import.meta.url)) } },
+  test: {
+    include: ['sim/**/*.test.ts', 'content/**/*.test.ts', 'components/**/*.test.ts', 'src/**/*.test.ts', 'tests/**/*.test.ts'],
+    testTimeout: 30_000,
+  },
+});
