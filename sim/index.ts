@@ -35,3 +35,6 @@ export function bytes(s: string): Uint8Array {
 export function text(buf: Uint8Array, n: number = buf.length): string {
   return decoder.decode(buf.subarray(0, Math.max(0, n)));
 }
+
+export { transpile, type TranspileOk, type TranspileError } from './program/transpile.js';
+export { runSource, type SourceRun, type SourceError, type RunSourceOptions } from './program/run-source.js';

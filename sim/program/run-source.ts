@@ -1,0 +1,49 @@
+// From a reader's TypeScript source to a run: transpile, load, run. The build, the
+// tests, the command line and the browser's worker all go through here, so a program
+// behaves the same everywhere.
+
+import { transpile } from './transpile.js';
+import { loadProgram, LOADER_LINE_OFFSET, ProgramLoadError } from './load.js';
+import { run, type RunResult } from '../run.js';
+import type { World } from '../world.js';
+
+export interface SourceError {
+  kind: 'syntax' | 'load' | 'world';
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export type SourceRun = { ok: true; result: RunResult; js: string } | { ok: false; error: SourceError; js?: string };
+
+export interface RunSourceOptions {
+  file?: string;
+  /** Already-transpiled JavaScript (skips the transpiler, as the browser does for unedited code). */
+  js?: string;
+  /** Change the program's world before running (used by sweeps and the playground). */
+  worldOverride?: (w: World | undefined) => World | undefined;
+}
+
+export async function runSource(source: string, modules: Record<string, unknown>, opts: RunSourceOptions = {}): Promise<SourceRun> {
+  const file = opts.file ?? 'program.ts';
+  let js = opts.js;
+  if (js === undefined) {
+    const t = transpile(source, file);
+    if (!t.ok) return { ok: false, error: { kind: 'syntax', message: t.message, line: t.line, column: t.column } };
+    js = t.code;
+  }
+  let program;
+  try {
+    program = loadProgram(js, modules, file);
+  } catch (err) {
+    const e = err as ProgramLoadError;
+    return { ok: false, js, error: { kind: 'load', message: e.message, line: e.line } };
+  }
+  const world = opts.worldOverride ? opts.worldOverride(program.world) : program.world;
+  try {
+    const result = await run(program.main as never, world, { programFile: file, lineOffset: LOADER_LINE_OFFSET });
+    return { ok: true, result, js };
+  } catch (err) {
+    return { ok: false, js, error: { kind: 'world', message: (err as Error).message } };
+  }
+}

@@ -1,0 +1,22 @@
+// Every example in content/examples runs to a clean end: no exception, no stall, and
+// (unless the example says otherwise in its first lines) no blocked threads. Each
+// example also has its own test file with assertions on its trace.
+import { describe, it, expect } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { allExamples, exampleSource, runExample, EXAMPLES_DIR } from './examples.js';
+
+describe('every example program', () => {
+  const examples = allExamples();
+  it('there are examples', () => expect(examples.length).toBeGreaterThan(0));
+  for (const path of examples) {
+    it(`${path} runs cleanly and has its own trace assertions`, async () => {
+      const r = await runExample(path);
+      expect(r.errors).toEqual([]);
+      const expected = /@expect-stop (\w+)/.exec(exampleSource(path))?.[1] ?? 'exit';
+      expect(r.stop.reason).toBe(expected);
+      const testFile = join(EXAMPLES_DIR, path.replace(/\.ts$/, '.test.ts'));
+      expect(existsSync(testFile), `${path} needs a test file with assertions on its trace`).toBe(true);
+    });
+  }
+});
