@@ -28,6 +28,12 @@ export interface Costs {
   exit: number;
   /** The longest a thread runs before the scheduler hands the CPU to a waiting one. */
   timeslice: number;
+  /** A hardware interrupt's fixed cost: entry, saving registers, irq_enter/irq_exit, EOI, return. */
+  irqEntry: number;
+  /** The local timer interrupt's handler: hrtimer_interrupt, the tick's accounting and scheduler_tick. */
+  timerInterrupt: number;
+  /** Starting one softirq handler in a softirq run (handle_softirqs bookkeeping). */
+  softirqEntry: number;
 }
 
 export const defaultCosts: Readonly<Costs> = Object.freeze({
@@ -42,6 +48,9 @@ export const defaultCosts: Readonly<Costs> = Object.freeze({
   processCreate: 60_000,
   exit: 5_000,
   timeslice: 1_500_000,
+  irqEntry: 500,
+  timerInterrupt: 1_000,
+  softirqEntry: 100,
 });
 
 export const costSources: Readonly<Record<keyof Costs, string>> = Object.freeze({
@@ -59,6 +68,12 @@ export const costSources: Readonly<Record<keyof Costs, string>> = Object.freeze(
   exit: 'do_exit() and the parent\'s reaping, a few µs.',
   timeslice:
     'EEVDF base slice: sysctl_sched_base_slice = 0.75 ms scaled by 1 + ilog2(nr_cpus) (kernel/sched/fair.c, Linux 6.6+): 1.5 ms on 2 CPUs.',
+  irqEntry:
+    'Estimate, not yet measured here: interrupt entry and exit through the IDT (or FRED), irq_enter/irq_exit and the APIC EOI cost a few hundred ns on current x86; Intel\'s "Reducing Interrupt Latency Through the Use of Message Signaled Interrupts" (J. Coleman, 2009) measures the delivery path, and Documentation/networking/napi.rst gives why it matters (NAPI exists to amortise it). Measure with perf stat -e irq:irq_handler_entry and ftrace function_graph.',
+  timerInterrupt:
+    'Estimate, not yet measured here: hrtimer_interrupt + tick_sched_timer + scheduler_tick (update_curr, RCU, timer wheel) is on the order of 1 µs per tick; HZ × this is the tick\'s CPU overhead (about 0.1 % at HZ=1000). Discussed in the Ubuntu HZ=250 vs 1000 tests (discourse.ubuntu.com/t/42255).',
+  softirqEntry:
+    'Estimate: the per-softirq bookkeeping in handle_softirqs() (kernel/softirq.c: kstat, tracepoints, the preempt_count check) is tens to a hundred ns; the handler\'s own work is charged separately.',
 });
 
 export function resolveCosts(overrides: Partial<Costs> | undefined): Costs {

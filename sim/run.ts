@@ -43,6 +43,7 @@ export async function run(main: ThreadMain<Sys>, world?: World, opts: RunOptions
   const k = new Kernel({
     cpus: w.cpus,
     costs: w.costs,
+    hz: w.hz,
     until: w.until,
     maxEvents: w.maxEvents,
     captureLines: opts.captureLines ?? file !== undefined,

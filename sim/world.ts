@@ -14,6 +14,8 @@ export interface World {
   name?: string;
   /** Stop the run after this many trace events (default 200,000). */
   maxEvents?: number;
+  /** Timer interrupts per second on a busy CPU, CONFIG_HZ (default 1000). */
+  hz?: number;
 }
 
 export interface ResolvedWorld {
@@ -22,10 +24,13 @@ export interface ResolvedWorld {
   costs: Costs;
   name: string;
   maxEvents: number;
+  hz: number;
 }
 
 export const DEFAULT_UNTIL = 1_000_000_000;
 export const DEFAULT_MAX_EVENTS = 200_000;
+/** CONFIG_HZ=1000, as Ubuntu's generic kernel since 24.04 and Fedora's (Debian's is 250). */
+export const DEFAULT_HZ = 1000;
 const MAX_UNTIL = 3_600_000_000_000;
 
 /** Check a world and fill in defaults; a bad world gets a message that says what to fix. */
@@ -40,5 +45,7 @@ export function resolveWorld(w: World | undefined): ResolvedWorld {
   }
   const maxEvents = world.maxEvents ?? DEFAULT_MAX_EVENTS;
   if (!Number.isInteger(maxEvents) || maxEvents < 100 || maxEvents > 5_000_000) throw new RangeError(`world.maxEvents must be a whole number from 100 to 5,000,000, not ${String(maxEvents)}.`);
-  return { cpus, until: Math.round(until), costs: resolveCosts(world.costs), name: world.name ?? 'main', maxEvents };
+  const hz = world.hz ?? DEFAULT_HZ;
+  if (![100, 250, 300, 1000].includes(hz)) throw new RangeError(`world.hz must be one of the kernel's CONFIG_HZ choices, 100, 250, 300 or 1000, not ${String(hz)}.`);
+  return { cpus, until: Math.round(until), costs: resolveCosts(world.costs), name: world.name ?? 'main', maxEvents, hz };
 }

@@ -57,6 +57,7 @@ function endProcess(k: Kernel, p: Process): void {
   if (p.exited) return;
   p.exited = true;
   p.fds.closeAll(k);
+  k.processGone(p);
   k.emit({ t: k.now, dur: 0, cat: 'note', name: p.killedBy ? 'process killed' : 'process exit', pid: p.pid, detail: p.killedBy ? { by: p.killedBy } : { status: p.exitStatus } });
   p.parent?.childExit.wake();
 }

@@ -23,15 +23,22 @@ import { killProcess, threadExit } from './exit.js';
 import { setupStdio } from '../fs/tty.js';
 import { SIG_IGN, SIGCHLD } from './flags.js';
 import { signalName } from './signals.js';
+import { Interrupts, type IrqFrame } from '../hw/irq.js';
+import { Softirqs } from '../hw/softirq.js';
+import { Timers } from '../hw/timer.js';
+import { Workqueues } from '../hw/workqueue.js';
 
 /** Signals whose default action is to do nothing (signal(7)). */
 const defaultIgnored = new Set([SIGCHLD]);
 
-export type StopReason = 'exit' | 'blocked' | 'time' | 'cap' | 'stall' | 'error';
+/** 'bug': the kernel hit a BUG (e.g. scheduling while atomic) because of the reader's code. */
+export type StopReason = 'exit' | 'blocked' | 'time' | 'cap' | 'stall' | 'error' | 'bug';
 
 export interface Stop {
   reason: StopReason;
   message: string;
+  /** The reader's line that caused it, when known (a BUG). */
+  line?: number;
 }
 
 export interface ProgramError {
@@ -51,6 +58,8 @@ export interface OutputLine {
 export interface KernelOptions {
   cpus: number;
   costs: Costs;
+  /** Timer ticks per second (CONFIG_HZ). */
+  hz: number;
   until: number;
   maxEvents: number;
   /** Record the line of the reader's code that made each system call (costs a stack capture). */
@@ -75,7 +84,15 @@ export class Kernel {
   userThread: Thread | null = null;
   /** The thread on whose behalf kernel code is running, for "who woke whom". */
   context: Thread | null = null;
+  /** The interrupt frame whose code is running, if any (interrupt context). */
+  atomic: IrqFrame | null = null;
   stop: Stop | null = null;
+  readonly irq: Interrupts;
+  readonly softirq: Softirqs;
+  readonly timers: Timers;
+  readonly workqueue: Workqueues;
+  /** User processes not yet exited: the run ends when none is left. */
+  private liveUser = 0;
   private readonly threads = new Map<number, Thread>();
   private nextPid = 1;
   private nextInode = 1;
@@ -87,6 +104,10 @@ export class Kernel {
     this.costs = opts.costs;
     this.sched = new Scheduler(this, opts.cpus);
     this.recorder = new Recorder(opts.maxEvents);
+    this.irq = new Interrupts(this);
+    this.softirq = new Softirqs(this);
+    this.timers = new Timers(this, opts.hz);
+    this.workqueue = new Workqueues(this);
   }
 
   get events(): TraceEvent[] {
@@ -118,18 +139,51 @@ export class Kernel {
     if (!fds) setupStdio(this, p);
     parent?.children.push(p);
     this.processes.push(p);
+    this.liveUser++;
     this.spawnThread(p, name, main);
     return p;
+  }
+
+  /**
+   * kthread_create_on_cpu(): a kernel thread bound to `cpu` that runs `body` in kernel
+   * mode, forever (ksoftirqd/N, kworker/N:1). It has no user code and no descriptors.
+   */
+  spawnKernelThread(name: string, cpu: number | null, body: (t: Thread) => KGen<number>): Thread {
+    const p = new Process(this.nextPid++, name, new FdTable(), null, true);
+    this.processes.push(p);
+    const t = new Thread(p.pid, p, name, () => undefined);
+    t.affinity = cpu;
+    t.started = true;
+    t.syscall = { name, args: [], start: this.now, cpu: cpu ?? 0, line: undefined, gen: body(t), userWork: true };
+    this.initThread(t);
+    this.threads.set(t.tid, t);
+    this.emit({ t: this.now, dur: 0, cat: 'note', name: 'kernel thread start', pid: p.pid, tid: t.tid, detail: { name } });
+    this.sched.makeRunnable(t);
+    return t;
+  }
+
+  /** A user process has exited (do_exit): when it was the last, the run is over. */
+  processGone(p: Process): void {
+    if (!p.kernel) this.liveUser--;
   }
 
   spawnThread(p: Process, name: string, main: ThreadMain): Thread {
     // Thread ids share the pid space, as on Linux: the first thread's tid is the pid.
     const tid = p.threads.length === 0 ? p.pid : this.allocTid();
     const t = new Thread(tid, p, name, main);
+    this.initThread(t);
     this.threads.set(tid, t);
     this.emit({ t: this.now, dur: 0, cat: 'note', name: t.leader ? 'process start' : 'thread start', pid: p.pid, tid, detail: { name } });
     this.sched.makeRunnable(t);
     return t;
+  }
+
+  /** The thread's step continuation: one closure per thread, not one per step. */
+  private initThread(t: Thread): void {
+    t.cont = () => {
+      t.cpu!.busy = null;
+      this.advance(t, undefined);
+    };
   }
 
   private allocTid(): number {
@@ -157,6 +211,7 @@ export class Kernel {
   drive(): void {
     try {
       while (this.userThread === null && this.stop === null) {
+        if (this.liveUser === 0) return this.finish({ reason: 'exit', message: 'All threads exited.' });
         if (this.recorder.full) return this.finish({ reason: 'cap', message: this.recorder.capMessage });
         const ev = this.queue.pop();
         if (!ev) return this.finish(this.idleStop());
@@ -174,6 +229,11 @@ export class Kernel {
     }
   }
 
+  /** Stop the run now (a kernel BUG). */
+  halt(stop: Stop): void {
+    this.finish(stop);
+  }
+
   private finish(stop: Stop): void {
     if (this.stop) return;
     this.stop = stop;
@@ -187,7 +247,7 @@ export class Kernel {
 
   /** Nothing left to do: either everything exited or the remaining threads can never wake. */
   private idleStop(): Stop {
-    const stuck = this.allThreads().filter((t) => t.state === 'blocked');
+    const stuck = this.allThreads().filter((t) => t.state === 'blocked' && !t.process.kernel);
     if (stuck.length === 0) return { reason: 'exit', message: 'All threads exited.' };
     const list = stuck.map((t) => `${t.label} in ${t.syscall?.name ?? '?'}() on ${t.blockedOn}`).join('; ');
     return { reason: 'blocked', message: `The run ended with threads blocked that nothing can ever wake: ${list}.` };
@@ -217,6 +277,12 @@ export class Kernel {
 
   /** A thread gets the CPU: continue its system call, or run its user code. */
   dispatch(t: Thread): void {
+    if (t.held) {
+      // Preempted by the tick in the middle of a step: finish that step first.
+      const h = t.held;
+      t.held = null;
+      return this.sched.runTask(t.cpu!, h.mode, t.tid, h.left, h.fire);
+    }
     if (t.syscall) return this.advance(t, undefined);
     if (t.pendingReturn !== null) {
       const v = t.pendingReturn;
@@ -333,19 +399,21 @@ export class Kernel {
       if (step.op === 'cpu') {
         if (step.ns <= 0) continue;
         const cpu = t.cpu!;
-        this.sched.setMode(cpu, step.mode, t.tid);
+        this.sched.setMode(cpu, step.mode, t.tid, step.label);
         if (step.copy) {
           this.emit({ t: this.now, dur: step.ns, cat: 'copy', name: step.copy.dir === 'to_user' ? 'copy_to_user' : 'copy_from_user', cpu: cpu.id, pid: t.process.pid, tid: t.tid, bytes: step.copy.bytes });
         }
         const end = this.now + step.ns;
         // Fast path: if nothing else is due before `end`, let time pass here rather than
-        // through the queue. Exactly equivalent, since this would be the next event anyway.
+        // through the queue. Exactly equivalent, since this would be the next event anyway
+        // (interrupts are events too, so none can arrive in between).
         const next = this.queue.peekTime();
         if ((next === undefined || next > end) && end <= this.opts.until && this.userThread === null) {
           this.now = end;
           continue;
         }
-        this.queue.at(end, () => this.advance(t, undefined));
+        // The CPU is busy until `end`; an interrupt before then pushes this back (Scheduler.holdTask).
+        cpu.busy = this.queue.at(end, t.cont);
         return;
       }
       if (step.op === 'sleep') {
@@ -355,7 +423,7 @@ export class Kernel {
         return;
       }
       // 'yield': back of the run queue, unless nobody is waiting.
-      if (this.sched.othersWaiting) {
+      if (this.sched.waitingFor(t.cpu!)) {
         this.sched.release(t);
         this.sched.makeRunnable(t);
         return;
@@ -367,6 +435,7 @@ export class Kernel {
   private completeSyscall(t: Thread, ret: number): void {
     const sc = t.syscall!;
     t.syscall = null;
+    if (t.process.kernel) return threadExit(this, t); // a kernel thread's function returned
     let userRet = ret;
     let errno: string | undefined;
     if (ret < 0) {
@@ -390,9 +459,11 @@ export class Kernel {
       });
     }
     if (t.pendingSignals.length > 0 && this.deliverSignals(t)) return;
-    // Returning to user mode checks need_resched: past its timeslice with others
-    // waiting, the thread goes to the back of the run queue (exit_to_user_mode_loop).
-    if (this.sched.othersWaiting && this.now - t.sliceStart >= this.costs.timeslice) {
+    // Returning to user mode checks need_resched, which the tick sets when the thread has
+    // used its timeslice while others wait: it goes to the back of the run queue
+    // (exit_to_user_mode_loop → schedule()).
+    const cpu = t.cpu!;
+    if (cpu.needResched && this.sched.waitingFor(cpu)) {
       t.pendingReturn = userRet;
       this.sched.release(t);
       this.sched.makeRunnable(t);
@@ -450,7 +521,9 @@ export class Kernel {
       return entry;
     });
     if (timeout !== undefined && timeout >= 0) {
-      t.sleepTimer = this.queue.at(this.now + timeout, () => this.wakeThread(t, 'timeout'));
+      // hrtimer_start() on this CPU: the wakeup comes from its timer interrupt.
+      const cpu = t.cpu?.id ?? Math.max(0, t.lastCpu);
+      t.sleepTimer = this.timers.start(cpu, this.now + timeout, () => this.wakeThread(t, 'timeout'));
     }
     yield { op: 'sleep' };
     return t.wakeReason;
@@ -461,7 +534,8 @@ export class Kernel {
     if (t.state !== 'blocked') return false;
     this.unsleep(t);
     t.wakeReason = reason;
-    const waker = reason === 'timeout' ? 'timer' : this.context && this.context !== t ? `tid ${this.context.tid}` : 'kernel';
+    const waker =
+      reason === 'timeout' ? 'timer' : this.atomic ? this.atomic.label : this.context && this.context !== t ? `tid ${this.context.tid}` : 'kernel';
     this.emit({ t: t.blockedSince, dur: this.now - t.blockedSince, cat: 'wait', name: t.blockedOn, pid: t.process.pid, tid: t.tid, detail: { woken_by: waker, reason } });
     this.emit({ t: this.now, dur: 0, cat: 'wakeup', name: reason === 'timeout' ? 'timeout' : 'wake_up', pid: t.process.pid, tid: t.tid, detail: { by: waker } });
     this.sched.makeRunnable(t);
@@ -473,7 +547,7 @@ export class Kernel {
     for (const e of t.sleepEntries) e.queue?.remove(e);
     t.sleepEntries = [];
     if (t.sleepTimer) {
-      t.sleepTimer.cancelled = true;
+      this.timers.cancel(t.sleepTimer);
       t.sleepTimer = null;
     }
   }

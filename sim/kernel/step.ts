@@ -3,11 +3,12 @@
 // burning CPU (`cpu`), or going to sleep on a wait queue (`sleep`), exactly the two
 // ways Linux kernel code spends time. The scheduler drives the generators.
 
-export type CpuMode = 'kernel' | 'user';
+/** 'softirq' is kernel code that runs softirq handlers in a thread (ksoftirqd). */
+export type CpuMode = 'kernel' | 'user' | 'softirq';
 
 export type Step =
   /** Occupy the current CPU for `ns` nanoseconds in the given mode. */
-  | { op: 'cpu'; ns: number; mode: CpuMode; copy?: CopyInfo }
+  | { op: 'cpu'; ns: number; mode: CpuMode; copy?: CopyInfo; label?: string }
   /** Give up the CPU until woken (the caller has already queued itself on a wait queue). */
   | { op: 'sleep' }
   /** Give up the CPU but stay runnable (end of timeslice: the thread goes to the back of the run queue). */

@@ -6,7 +6,8 @@ import type { FdTable } from './fdtable.js';
 import type { KGen } from './step.js';
 import type { WaitEntry } from './waitqueue.js';
 import { WaitQueue } from './waitqueue.js';
-import type { Timer } from './event-queue.js';
+import type { Held } from './scheduler.js';
+import type { Hrtimer } from '../hw/timer.js';
 import { SIG_DFL } from './flags.js';
 
 export type ThreadState = 'new' | 'runnable' | 'running' | 'blocked' | 'dead';
@@ -44,6 +45,8 @@ export class Process {
     public name: string,
     public fds: FdTable,
     readonly parent: Process | null,
+    /** A kernel thread (ksoftirqd, kworker): no user code, never counted as the program. */
+    readonly kernel = false,
   ) {}
 
   signalAction(sig: number): number {
@@ -74,13 +77,21 @@ export class Thread {
   blockedOn = '';
   /** Wait-queue entries and timer this thread sleeps on, undone at wakeup or kill. */
   sleepEntries: WaitEntry[] = [];
-  sleepTimer: Timer | null = null;
+  sleepTimer: Hrtimer | null = null;
   /** A return value waiting for the thread to get a CPU back (it was preempted on the way out of a syscall). */
   pendingReturn: number | null = null;
   /** Why the last sleep ended: 'wake' or 'timeout'. */
   wakeReason: 'wake' | 'timeout' = 'wake';
-  /** When the current timeslice began (for preemption of long user computations). */
+  /** When the current timeslice began (the tick compares it with costs.timeslice). */
   sliceStart = 0;
+  /** Work left when the thread was preempted in user mode by the tick (resumed when it runs again). */
+  held: Held | null = null;
+  /** The only CPU it may run on (per-CPU kernel threads), or null for any. */
+  affinity: number | null = null;
+  /** ksoftirqd while it runs softirq handlers: atomic context although it is a thread. */
+  servingSoftirq = false;
+  /** The continuation of its current CPU step, allocated once (see Kernel.advance). */
+  cont: () => void = () => {};
   readonly exitWait = new WaitQueue('thread_exit');
   /** True for the thread whose return ends the process (the one that ran main). */
   readonly leader: boolean;
