@@ -34,6 +34,32 @@ export interface Costs {
   timerInterrupt: number;
   /** Starting one softirq handler in a softirq run (handle_softirqs bookkeeping). */
   softirqEntry: number;
+
+  // Sockets and TCP (sim/fs/tcp*.ts).
+  /** socket(): allocating a socket, its struct sock and its file. */
+  socketCreate: number;
+  /** connect()'s own work beyond its segments: route lookup, port choice, socket hashing. */
+  tcpConnect: number;
+  /** accept()'s own work: taking a connection off the queue and giving it a file. */
+  tcpAccept: number;
+  /** Sending one TCP segment: tcp_transmit_skb → ip_queue_xmit → dev_queue_xmit. */
+  tcpXmit: number;
+  /** Receiving one TCP segment: tcp_v4_rcv → tcp_rcv_established → tcp_data_queue / tcp_ack. */
+  tcpRcv: number;
+
+  // Multiplexing (sim/io/).
+  /** select(), per descriptor below nfds: testing its bits, fdget, the file's ->poll. */
+  selectPerFd: number;
+  /** poll(), per pollfd: fdget and the file's ->poll. */
+  pollPerFd: number;
+  /** select/poll: putting the caller on one file's wait queue (__pollwait) and taking it off again (poll_freewait). */
+  pollWaitEntry: number;
+  /** epoll_ctl(): one interest-tree operation (rb-tree insert/erase, epitem allocation, the first ->poll). */
+  epollCtl: number;
+  /** ep_poll_callback(): putting an item on the ready list from a wait-queue wakeup. */
+  epollCallback: number;
+  /** epoll_wait(): per event delivered (re-poll of the file, copy of one epoll_event, LT re-queue). */
+  epollPerEvent: number;
 }
 
 export const defaultCosts: Readonly<Costs> = Object.freeze({
@@ -51,6 +77,17 @@ export const defaultCosts: Readonly<Costs> = Object.freeze({
   irqEntry: 500,
   timerInterrupt: 1_000,
   softirqEntry: 100,
+  socketCreate: 1_500,
+  tcpConnect: 2_000,
+  tcpAccept: 800,
+  tcpXmit: 1_000,
+  tcpRcv: 800,
+  selectPerFd: 30,
+  pollPerFd: 30,
+  pollWaitEntry: 40,
+  epollCtl: 400,
+  epollCallback: 60,
+  epollPerEvent: 60,
 });
 
 export const costSources: Readonly<Record<keyof Costs, string>> = Object.freeze({
@@ -74,6 +111,19 @@ export const costSources: Readonly<Record<keyof Costs, string>> = Object.freeze(
     'Estimate, not yet measured here: hrtimer_interrupt + tick_sched_timer + scheduler_tick (update_curr, RCU, timer wheel) is on the order of 1 µs per tick; HZ × this is the tick\'s CPU overhead (about 0.1 % at HZ=1000). Discussed in the Ubuntu HZ=250 vs 1000 tests (discourse.ubuntu.com/t/42255).',
   softirqEntry:
     'Estimate: the per-softirq bookkeeping in handle_softirqs() (kernel/softirq.c: kstat, tracepoints, the preempt_count check) is tens to a hundred ns; the handler\'s own work is charged separately.',
+  socketCreate: '__sys_socket → sock_alloc, sk_alloc, sock_alloc_file: on the order of a microsecond.',
+  tcpConnect: 'tcp_v4_connect (ip_route_connect, inet_hash_connect) beyond the segments themselves: a few µs per loopback connect in total.',
+  tcpAccept: 'inet_csk_accept + sock_alloc_file: under a microsecond beyond the syscall itself.',
+  tcpXmit:
+    'Per-segment transmit cost of the Linux stack, ~1 µs on loopback (tcp_transmit_skb → dev_queue_xmit); Cai et al., "Understanding Host Network Stack Overheads", SIGCOMM 2021, split per-packet and per-byte costs this way.',
+  tcpRcv: 'Per-segment receive cost (tcp_v4_rcv → tcp_rcv_established), slightly below the transmit side; same sources as tcpXmit.',
+  selectPerFd: 'do_select(): per descriptor a bit test, fdget and vfs_poll; TLPI Table 63-9 puts select at ~0.35 µs per fd per call on 2008 hardware. Calibrated here by bench/multiplexing.ts against bench/real/multiplex.c.',
+  pollPerFd: 'do_poll(): per pollfd fdget and vfs_poll, plus the 8-byte copy each way. Calibrated here by bench/multiplexing.ts against bench/real/multiplex.c.',
+  pollWaitEntry: '__pollwait(): a poll_table_entry from a page-sized table and add_wait_queue; poll_freewait() removes it. Calibrated with selectPerFd.',
+  epollCtl: 'ep_insert(): kmem_cache_alloc of an epitem, rb-tree insert, the first ->poll with ep_ptable_queue_proc: a few hundred ns.',
+  epollCallback: 'ep_poll_callback(): a spinlock, list_add_tail to rdllist, a wake_up of ep->wq: tens of ns (fs/eventpoll.c).',
+  epollPerEvent:
+    'ep_send_events(): per ready item a re-poll with ep_item_poll and two __put_user()s (epoll_put_uevent); TLPI Table 63-9 shows epoll_wait nearly flat in N. Calibrated here by bench/multiplexing.ts.',
 });
 
 export function resolveCosts(overrides: Partial<Costs> | undefined): Costs {

@@ -13,6 +13,10 @@ export { defaultCosts, costSources, type Costs } from './cost.js';
 export * from './kernel/errno.js';
 export * from './kernel/flags.js';
 export * from './kernel/poll.js';
+export * from './fs/socket-flags.js';
+export type { SockAddr } from './fs/socket.js';
+export type { SockAddrOut } from './fs/sys-socket.js';
+export { HOST_ADDR } from './fs/inet.js';
 export { FIONBIO, FIONREAD } from './kernel/sys-file.js';
 export { ns, us, ms, sec, formatDuration, type Nanoseconds } from './kernel/time.js';
 

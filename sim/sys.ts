@@ -1,6 +1,7 @@
 // Sys: the handle each thread's code receives. Its methods are the system calls the
-// simulated kernel offers, grouped by subsystem in the classes it extends.
+// simulated kernel offers, grouped by subsystem in the classes it extends
+// (SysBase → FileCalls → ProcCalls → SocketCalls → ...).
 
-import { ProcCalls } from './kernel/calls-proc.js';
+import { SocketCalls } from './fs/calls-socket.js';
 
-export class Sys extends ProcCalls {}
+export class Sys extends SocketCalls {}

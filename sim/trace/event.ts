@@ -15,6 +15,7 @@ export type Category =
   | 'softirq' // deferred work (bottom half) on a CPU
   | 'dma' // a DMA transfer on a device lane
   | 'device' // a device working (disk seek, wire time)
+  | 'io' // the state of kernel I/O objects, for inspectors: epoll interest set and ready list, socket buffers, select/poll scans
   | 'note'; // annotations: process start and exit, signals, messages
 
 export interface TraceEvent {
@@ -42,4 +43,12 @@ export interface TraceEvent {
   detail?: Record<string, string | number | boolean>;
 }
 
+/**
+ * Events of category 'io' (instants unless noted), by name:
+ * - 'epoll add' / 'epoll mod' / 'epoll del': an item joins, changes in or leaves an epoll interest set
+ *   (detail: epfd, fd, events); 'epoll del' also when the watched file's last reference goes (detail.why).
+ * - 'ready +' / 'ready -': an epoll item joins or leaves the ready list (detail: epfd, fd, why).
+ * - 'sk buffer': a socket's buffers after a change (detail: sock, rcv, rcvbuf, snd, sndbuf: bytes).
+ * - 'select scan' / 'poll scan' (with a duration): one pass over the descriptors (detail: fds, ready).
+ */
 export const CPU_CATEGORIES: ReadonlySet<Category> = new Set(['kernel', 'user', 'sched', 'irq', 'softirq']);
