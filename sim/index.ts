@@ -6,6 +6,8 @@ export type { ThreadFn } from './kernel/calls-proc.js';
 export type { Rlimit } from './kernel/sys-proc.js';
 export { run, lineInStack, type RunOptions, type RunResult, type LaneInfo } from './run.js';
 export type { World } from './world.js';
+export type { SensorSpec } from './hw/sensor.js';
+export type { IrqContext, IrqHandlers, RequestIrqOptions, HandlerContextKind } from './hw/driver.js';
 export { resolveWorld, DEFAULT_UNTIL, DEFAULT_MAX_EVENTS, DEFAULT_HZ } from './world.js';
 export type { Stop, StopReason, ProgramError, OutputLine } from './kernel/kernel.js';
 export { defaultCosts, costSources, type Costs } from './cost.js';

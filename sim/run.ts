@@ -6,6 +6,7 @@ import type { TraceEvent } from './trace/event.js';
 import { Sys } from './sys.js';
 import { resolveWorld, type World } from './world.js';
 import type { Costs } from './cost.js';
+import { bootDevices } from './hw/boot.js';
 
 export interface RunOptions {
   /** Record the line of the program that made each system call (default true). */
@@ -50,6 +51,7 @@ export async function run(main: ThreadMain<Sys>, world?: World, opts: RunOptions
     makeHandle: (kernel, t) => new Sys(kernel, t),
     lineOf: (stack) => (file ? lineInStack(stack, file, offset) : undefined),
   });
+  bootDevices(k, w);
   k.spawnProcess(w.name, main as ThreadMain, null);
   await k.run();
   return {

@@ -1,7 +1,7 @@
 // Sys: the handle each thread's code receives. Its methods are the system calls the
 // simulated kernel offers, grouped by subsystem in the classes it extends
-// (SysBase → FileCalls → ProcCalls → SocketCalls → ...).
+// (SysBase → FileCalls → ProcCalls → SocketCalls → IrqCalls → FsCalls → ...).
 
-import { SocketCalls } from './fs/calls-socket.js';
+import { FsCalls } from './fs/calls-fs.js';
 
-export class Sys extends SocketCalls {}
+export class Sys extends FsCalls {}

@@ -2,6 +2,7 @@
 // program exports one next to its `main`.
 
 import { resolveCosts, type Costs } from './cost.js';
+import type { SensorSpec } from './hw/sensor.js';
 
 export interface World {
   /** Number of CPUs (default 2). */
@@ -16,6 +17,8 @@ export interface World {
   maxEvents?: number;
   /** Timer interrupts per second on a busy CPU, CONFIG_HZ (default 1000). */
   hz?: number;
+  /** Simple devices that raise interrupts, for writing a driver: e.g. [{ name: 'sensor0', every: us(500) }]. */
+  devices?: SensorSpec[];
 }
 
 export interface ResolvedWorld {
@@ -25,6 +28,7 @@ export interface ResolvedWorld {
   name: string;
   maxEvents: number;
   hz: number;
+  devices: SensorSpec[];
 }
 
 export const DEFAULT_UNTIL = 1_000_000_000;
@@ -47,5 +51,14 @@ export function resolveWorld(w: World | undefined): ResolvedWorld {
   if (!Number.isInteger(maxEvents) || maxEvents < 100 || maxEvents > 5_000_000) throw new RangeError(`world.maxEvents must be a whole number from 100 to 5,000,000, not ${String(maxEvents)}.`);
   const hz = world.hz ?? DEFAULT_HZ;
   if (![100, 250, 300, 1000].includes(hz)) throw new RangeError(`world.hz must be one of the kernel's CONFIG_HZ choices, 100, 250, 300 or 1000, not ${String(hz)}.`);
-  return { cpus, until: Math.round(until), costs: resolveCosts(world.costs), name: world.name ?? 'main', maxEvents, hz };
+  const devices = world.devices ?? [];
+  if (!Array.isArray(devices)) throw new TypeError('world.devices must be a list, e.g. [{ name: "sensor0", every: us(500) }].');
+  const names = new Set<string>();
+  for (const d of devices) {
+    if (!d || typeof d.name !== 'string' || !/^[a-z][a-z0-9_-]*$/.test(d.name)) throw new TypeError(`world.devices: each device needs a name made of lowercase letters and digits, like "sensor0", not ${JSON.stringify(d?.name)}.`);
+    if (names.has(d.name)) throw new TypeError(`world.devices: two devices are named "${d.name}".`);
+    names.add(d.name);
+    if (typeof d.every !== 'number' || !(d.every > 0)) throw new RangeError(`world.devices: "${d.name}" needs every > 0 (the time between readings, e.g. us(500)).`);
+  }
+  return { cpus, until: Math.round(until), costs: resolveCosts(world.costs), name: world.name ?? 'main', maxEvents, hz, devices };
 }

@@ -143,6 +143,8 @@ export class Interrupts {
   }
 
   private push(cpu: Cpu, f: IrqFrame): void {
+    // Each interrupt gets its own slice, even right after another of the same line.
+    if (cpu.mode === 'irq' || cpu.mode === 'softirq') this.k.sched.closeSlice(cpu, this.k.now);
     cpu.frames.push(f);
     this.run(f);
   }

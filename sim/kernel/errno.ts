@@ -6,6 +6,7 @@ export const ENOENT = 2;
 export const ESRCH = 3;
 export const EINTR = 4;
 export const EIO = 5;
+export const ENXIO = 6;
 export const EBADF = 9;
 export const ECHILD = 10;
 export const EAGAIN = 11;
@@ -16,6 +17,7 @@ export const EACCES = 13;
 export const EFAULT = 14;
 export const EBUSY = 16;
 export const EEXIST = 17;
+export const ENODEV = 19;
 export const ENOTDIR = 20;
 export const EISDIR = 21;
 export const EINVAL = 22;
@@ -56,6 +58,7 @@ const names: Record<number, [string, string]> = {
   [ESRCH]: ['ESRCH', 'No such process'],
   [EINTR]: ['EINTR', 'Interrupted system call'],
   [EIO]: ['EIO', 'Input/output error'],
+  [ENXIO]: ['ENXIO', 'No such device or address'],
   [EBADF]: ['EBADF', 'Bad file descriptor'],
   [ECHILD]: ['ECHILD', 'No child processes'],
   [EAGAIN]: ['EAGAIN', 'Resource temporarily unavailable'],
@@ -64,6 +67,7 @@ const names: Record<number, [string, string]> = {
   [EFAULT]: ['EFAULT', 'Bad address'],
   [EBUSY]: ['EBUSY', 'Device or resource busy'],
   [EEXIST]: ['EEXIST', 'File exists'],
+  [ENODEV]: ['ENODEV', 'No such device'],
   [ENOTDIR]: ['ENOTDIR', 'Not a directory'],
   [EISDIR]: ['EISDIR', 'Is a directory'],
   [EINVAL]: ['EINVAL', 'Invalid argument'],

@@ -25,6 +25,8 @@ export interface FileObject {
   write?(k: Kernel, t: Thread, f: OpenFile, data: Uint8Array, count: number): KGen<number>;
   /** The file's readiness mask now; with a table, also register on its wait queues (poll_wait). */
   poll?(k: Kernel, f: OpenFile, table: PollTable | null): PollMask;
+  /** Cut or extend the file to `size` bytes (O_TRUNC, ftruncate). */
+  truncate?(k: Kernel, t: Thread, f: OpenFile, size: number): KGen<number>;
   /** The last reference to the open file description is gone (struct file_operations.release). */
   release?(k: Kernel, f: OpenFile): void;
 }

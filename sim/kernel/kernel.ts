@@ -27,6 +27,7 @@ import { Interrupts, type IrqFrame } from '../hw/irq.js';
 import { Softirqs } from '../hw/softirq.js';
 import { Timers } from '../hw/timer.js';
 import { Workqueues } from '../hw/workqueue.js';
+import { Vfs } from '../fs/vfs.js';
 
 /** Signals whose default action is to do nothing (signal(7)). */
 const defaultIgnored = new Set([SIGCHLD]);
@@ -91,6 +92,12 @@ export class Kernel {
   readonly softirq: Softirqs;
   readonly timers: Timers;
   readonly workqueue: Workqueues;
+  /** Paths: /dev and the files of the disk. */
+  readonly vfs = new Vfs();
+  /** Creates a regular file on the disk for open(O_CREAT), when the world has a disk. */
+  createFile: ((path: string, mode: number) => import('../fs/vfs.js').VfsNode | null) | null = null;
+  /** While a program's interrupt handler runs: where its system calls go (they are bugs). */
+  inHandler: { syscall(name: string, line: number | undefined): Promise<number> } | null = null;
   /** User processes not yet exited: the run ends when none is left. */
   private liveUser = 0;
   private readonly threads = new Map<number, Thread>();
@@ -349,6 +356,7 @@ export class Kernel {
    * promise the thread awaits: the syscall's return value (-1 on error, errno set).
    */
   syscall(t: Thread, name: string, args: SyscallInProgress['args'], body: KGen<number>, userWork = false): Promise<number> {
+    if (this.inHandler) return this.inHandler.syscall(name, this.opts.lineOf(new Error().stack));
     if (this.userThread !== t) {
       if (this.userThread === null && t.syscall) {
         throw new Error(`${name}() called while ${t.syscall.name}() is still running on the same thread: each system call must be awaited before the next.`);
