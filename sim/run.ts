@@ -15,6 +15,10 @@ export interface RunOptions {
   programFile?: string;
   /** Lines to subtract from stack line numbers (the wrapper the loader adds). */
   lineOffset?: number;
+  /** Heartbeat while the kernel runs (see KernelOptions.progress). */
+  progress?: (now: number, events: number) => void;
+  /** Receives a function that records console output at the current virtual time. */
+  attachConsole?: (write: (text: string, stream: 1 | 2) => void) => void;
 }
 
 export interface LaneInfo {
@@ -50,6 +54,11 @@ export async function run(main: ThreadMain<Sys>, world?: World, opts: RunOptions
     captureLines: opts.captureLines ?? file !== undefined,
     makeHandle: (kernel, t) => new Sys(kernel, t),
     lineOf: (stack) => (file ? lineInStack(stack, file, offset) : undefined),
+    progress: opts.progress,
+  });
+  opts.attachConsole?.((text, stream) => {
+    const t = k.userThread;
+    k.output.push({ t: k.now, pid: t?.process.pid ?? 0, fd: stream, text, console: true });
   });
   bootDevices(k, w);
   k.spawnProcess(w.name, main as ThreadMain, null);

@@ -52,8 +52,11 @@ export interface ProgramError {
 export interface OutputLine {
   t: number;
   pid: number;
+  /** 1 for standard output, 2 for standard error. */
   fd: number;
   text: string;
+  /** Printed with console.log/console.error (user space, no system call) rather than write(). */
+  console?: boolean;
 }
 
 export interface KernelOptions {
@@ -69,6 +72,11 @@ export interface KernelOptions {
   makeHandle: (k: Kernel, t: Thread) => unknown;
   /** Finds the reader's line in a stack trace. */
   lineOf: (stack: string | undefined) => number | undefined;
+  /**
+   * Called every few thousand events while the kernel runs, with the virtual time.
+   * The browser's runner uses it as a heartbeat; it must not change the simulation.
+   */
+  progress?: (now: number, events: number) => void;
 }
 
 export class Kernel {
@@ -105,6 +113,7 @@ export class Kernel {
   private nextInode = 1;
   private nextTid = 1;
   private finishRun: (() => void) | null = null;
+  private sinceProgress = 0;
   private watchdogArmed = false;
 
   constructor(readonly opts: KernelOptions) {
@@ -228,6 +237,10 @@ export class Kernel {
         }
         this.now = ev.time;
         ev.fire();
+        if (++this.sinceProgress === 4096) {
+          this.sinceProgress = 0;
+          this.opts.progress?.(this.now, this.recorder.events.length);
+        }
       }
       if (this.recorder.full) return this.finish({ reason: 'cap', message: this.recorder.capMessage });
       if (this.stop === null) this.armWatchdog();

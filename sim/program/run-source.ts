@@ -22,6 +22,8 @@ export interface RunSourceOptions {
   js?: string;
   /** Change the program's world before running (used by sweeps and the playground). */
   worldOverride?: (w: World | undefined) => World | undefined;
+  /** Heartbeat while the kernel runs. */
+  progress?: (now: number, events: number) => void;
 }
 
 export async function runSource(source: string, modules: Record<string, unknown>, opts: RunSourceOptions = {}): Promise<SourceRun> {
@@ -41,7 +43,12 @@ export async function runSource(source: string, modules: Record<string, unknown>
   }
   const world = opts.worldOverride ? opts.worldOverride(program.world) : program.world;
   try {
-    const result = await run(program.main as never, world, { programFile: file, lineOffset: LOADER_LINE_OFFSET });
+    const result = await run(program.main as never, world, {
+      programFile: file,
+      lineOffset: LOADER_LINE_OFFSET,
+      progress: opts.progress,
+      attachConsole: (write) => program.setConsole(write),
+    });
     return { ok: true, result, js };
   } catch (err) {
     return { ok: false, js, error: { kind: 'world', message: (err as Error).message } };

@@ -1,0 +1,36 @@
+// Every interface string of the book's components and pages, in one place, so that
+// a translated edition replaces this file (or adds a sibling) and nothing else.
+
+export const ui = {
+  run: 'Run',
+  running: 'Running…',
+  edit: 'Edit',
+  reset: 'Reset',
+  editorLoading: 'Loading the editor…',
+  edited: 'Edited: your changes are kept in this browser. Reset restores the original.',
+  preRendered: 'Trace pre-rendered when the book was built. Press Run to run it in your browser.',
+  identical: 'Ran in your browser: the trace is identical to the pre-rendered one (the simulator is deterministic).',
+  ranEdited: 'Ran your edited program in your browser.',
+  fixErrors: 'Fix these before running:',
+  syntaxError: 'Syntax error',
+  typeError: 'Type error',
+  line: 'line',
+  tooLong: (s: number) =>
+    `Stopped: the program ran for ${s} seconds of real time without giving control back to the kernel (an infinite loop with no system call in it?). The page is fine; edit the code and run again.`,
+  workerCrashed: 'The runner stopped unexpectedly. Run again to retry.',
+  storageUnavailable: 'This browser does not let the page keep your edits (storage is full or disabled); they will be lost on reload.',
+  theme: 'Theme',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  themeSystem: 'System',
+  skipToContent: 'Skip to content',
+  contents: 'Contents',
+  onThisPage: 'On this page',
+  previous: 'Previous',
+  next: 'Next',
+  chapters: 'Chapters',
+  bookTitle: 'Inside I/O',
+  bookSubtitle: 'How operating systems do input and output — an interactive textbook with a kernel you can watch',
+  menu: 'Menu',
+  example: 'Example',
+} as const;
