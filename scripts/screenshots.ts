@@ -18,7 +18,7 @@ for (const path of paths.length ? paths : ['', 'chapters/02-blocking/']) {
       await page.goto(server.url + path);
       if (actions) {
         await page.locator('live-example [data-action="run"]').first().click();
-        await page.waitForFunction(() => document.querySelector('live-example')?.dataset.ranHash);
+        await page.waitForFunction(() => (document.querySelector('live-example') as HTMLElement | null)?.dataset.ranHash);
       }
       const file = `${out}/${(path || 'home').replace(/\W+/g, '_')}-${name}-${scheme}.png`;
       await page.screenshot({ path: file, fullPage: process.argv.includes('--full') });

@@ -5,7 +5,7 @@ export type Chapter = CollectionEntry<'chapters'>;
 
 export async function chapters(): Promise<Chapter[]> {
   const all = await getCollection('chapters');
-  return all.sort((a, b) => a.data.order - b.data.order);
+  return all.sort((a: Chapter, b: Chapter) => a.data.order - b.data.order);
 }
 
 /** A path inside the site, under the base path an instructor chose. */
