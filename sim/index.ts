@@ -19,6 +19,10 @@ export * from './fs/socket-flags.js';
 export type { SockAddr } from './fs/socket.js';
 export type { SockAddrOut } from './fs/sys-socket.js';
 export { HOST_ADDR } from './fs/inet.js';
+export * from './io/flags.js';
+export { FdSet, FD_ZERO, FD_SET, FD_CLR, FD_ISSET, type Timeval } from './io/select.js';
+export type { PollFd } from './io/poll.js';
+export type { EpollEvent } from './io/epoll.js';
 export { FIONBIO, FIONREAD } from './kernel/sys-file.js';
 export { ns, us, ms, sec, formatDuration, type Nanoseconds } from './kernel/time.js';
 

@@ -1,7 +1,7 @@
 // Sys: the handle each thread's code receives. Its methods are the system calls the
 // simulated kernel offers, grouped by subsystem in the classes it extends
-// (SysBase → FileCalls → ProcCalls → SocketCalls → IrqCalls → FsCalls → ...).
+// (SysBase → FileCalls → ProcCalls → SocketCalls → IrqCalls → FsCalls → IoCalls → ...).
 
-import { FsCalls } from './fs/calls-fs.js';
+import { IoCalls } from './io/calls-io.js';
 
-export class Sys extends FsCalls {}
+export class Sys extends IoCalls {}

@@ -14,6 +14,7 @@ import { work } from '../kernel/step.js';
 
 const decoder = new TextDecoder();
 
+/** /dev/null (drivers/char/mem.c null_fops): no ->poll, so select and poll see it always ready and epoll refuses it (EPERM). */
 class DevNull implements FileObject {
   readonly kind = 'chr';
   describe(): string {
@@ -24,9 +25,6 @@ class DevNull implements FileObject {
   }
   *write(_k: Kernel, _t: Thread, _f: OpenFile, _d: Uint8Array, count: number): KGen<number> {
     return count;
-  }
-  poll(): number {
-    return POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM;
   }
 }
 

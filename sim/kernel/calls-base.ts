@@ -2,7 +2,7 @@
 // thread has its own handle (its own errno), as each C thread has its own errno.
 
 import type { Kernel } from './kernel.js';
-import type { Thread } from './task.js';
+import type { SyscallInProgress, Thread } from './task.js';
 import type { KGen } from './step.js';
 
 const encoder = new TextEncoder();
@@ -28,7 +28,7 @@ export class SysBase {
   }
 
   /** @internal */
-  protected call(name: string, args: string[] | ((ret: number) => string[]), body: KGen<number>): Promise<number> {
+  protected call(name: string, args: SyscallInProgress['args'], body: KGen<number>): Promise<number> {
     return this.k.syscall(this.t, name, args, body);
   }
 

@@ -30,6 +30,7 @@ export const ESPIPE = 29;
 export const EPIPE = 32;
 export const EDEADLK = 35;
 export const ENOSYS = 38;
+export const ELOOP = 40;
 export const ENOTSOCK = 88;
 export const EDESTADDRREQ = 89;
 export const EMSGSIZE = 90;
@@ -80,6 +81,7 @@ const names: Record<number, [string, string]> = {
   [EPIPE]: ['EPIPE', 'Broken pipe'],
   [EDEADLK]: ['EDEADLK', 'Resource deadlock avoided'],
   [ENOSYS]: ['ENOSYS', 'Function not implemented'],
+  [ELOOP]: ['ELOOP', 'Too many levels of symbolic links'],
   [ENOTSOCK]: ['ENOTSOCK', 'Socket operation on non-socket'],
   [EDESTADDRREQ]: ['EDESTADDRREQ', 'Destination address required'],
   [EMSGSIZE]: ['EMSGSIZE', 'Message too long'],

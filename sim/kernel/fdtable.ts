@@ -71,6 +71,17 @@ export class FdTable {
     for (const e of slots) e?.file.put(k);
   }
 
+  /**
+   * fdt->max_fds: the size of the table, which only grows: 64 descriptors at first, then
+   * 128, 256, 512... as higher ones are opened (alloc_fdtable in fs/file.c). select()
+   * cuts nfds down to it.
+   */
+  get maxFds(): number {
+    const highest = this.slots.length - 1;
+    if (highest < 64) return 64;
+    return 128 * 2 ** Math.ceil(Math.log2(Math.floor(highest / 128) + 1));
+  }
+
   get count(): number {
     let n = 0;
     for (const e of this.slots) if (e) n++;

@@ -37,6 +37,8 @@ export class OpenFile {
   refs = 1;
   /** f_pos, for seekable files. */
   pos = 0;
+  /** f_ep: epoll items watching this file; they go when the file does (eventpoll_release in __fput). */
+  epWatchers: Set<{ fileReleased(k: Kernel): void }> | null = null;
   constructor(
     readonly obj: FileObject,
     /** f_flags: access mode and status flags (O_NONBLOCK, O_APPEND...). */
@@ -50,6 +52,8 @@ export class OpenFile {
 
   /** fput(): drop a reference; the last one releases the object. */
   put(k: Kernel): void {
-    if (--this.refs === 0) this.obj.release?.(k, this);
+    if (--this.refs !== 0) return;
+    if (this.epWatchers) for (const w of [...this.epWatchers]) w.fileReleased(k);
+    this.obj.release?.(k, this);
   }
 }

@@ -465,6 +465,7 @@ export class Kernel {
       userRet = -1;
     }
     if (!sc.userWork) {
+      const formatted = typeof sc.args === 'function' ? sc.args(ret) : sc.args;
       this.emit({
         t: sc.start,
         dur: this.now - sc.start,
@@ -473,7 +474,8 @@ export class Kernel {
         cpu: sc.cpu,
         pid: t.process.pid,
         tid: t.tid,
-        args: typeof sc.args === 'function' ? sc.args(ret) : sc.args,
+        args: Array.isArray(formatted) ? formatted : formatted.args,
+        retNote: Array.isArray(formatted) ? undefined : formatted.retNote,
         ret: userRet,
         errno,
         line: sc.line,

@@ -17,8 +17,12 @@ export type ThreadMain<S = unknown> = (sys: S) => Promise<unknown> | unknown;
 
 export interface SyscallInProgress {
   name: string;
-  /** Arguments as strace prints them; a function when they depend on the result (read's buffer). */
-  args: string[] | ((ret: number) => string[]);
+  /**
+   * Arguments as strace prints them; a function when they depend on the result (read's
+   * buffer). The function may also give a note strace prints after the return value,
+   * as in `select(...) = 1 (in [4])`.
+   */
+  args: string[] | ((ret: number) => string[] | { args: string[]; retNote?: string });
   start: number;
   cpu: number;
   line: number | undefined;

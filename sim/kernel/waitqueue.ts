@@ -23,10 +23,15 @@ export class WaitQueue {
   readonly entries: WaitEntry[] = [];
   constructor(readonly name: string) {}
 
-  /** add_wait_queue(); exclusive entries go to the tail (add_wait_queue_exclusive). */
+  /**
+   * add_wait_queue() puts an entry at the head, so non-exclusive waiters are woken last
+   * in, first out; exclusive entries go to the tail (add_wait_queue_exclusive), after
+   * every non-exclusive one.
+   */
   add(entry: WaitEntry): void {
     entry.queue = this;
-    this.entries.push(entry);
+    if (entry.exclusive) this.entries.push(entry);
+    else this.entries.unshift(entry);
   }
 
   remove(entry: WaitEntry): void {

@@ -36,6 +36,8 @@ export interface TraceEvent {
   ret?: number;
   /** Symbolic errno name when ret is -1, e.g. "EAGAIN". */
   errno?: string;
+  /** What strace prints after a system call's return value, e.g. "in [4]" for select. */
+  retNote?: string;
   bytes?: number;
   /** Line of the reader's program that made the system call. */
   line?: number;

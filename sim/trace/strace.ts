@@ -23,6 +23,7 @@ export function straceLine(e: TraceEvent): string | null {
     if (e.ret === undefined) ret = '?';
     else if (e.errno) ret = `-1 ${e.errno} (${strerrorByName(e.errno)})`;
     else ret = String(e.ret);
+    if (e.retNote && !e.errno) ret += ` (${e.retNote})`;
     return `${who} ${at} ${call} = ${ret} <${straceTime(e.dur)}>`;
   }
   if (e.cat === 'note') {
