@@ -3,6 +3,10 @@
 
 import { resolveCosts, type Costs } from './cost.js';
 import type { SensorSpec } from './hw/sensor.js';
+import type { DiskSpec } from './hw/disk.js';
+
+/** A file of the world, on its disk: its text, or a size (filled with numbered lines); `cached` puts it in the page cache already. */
+export type FileSpec = string | { content?: string; size?: number; cached?: boolean };
 
 export interface World {
   /** Number of CPUs (default 2). */
@@ -19,6 +23,10 @@ export interface World {
   hz?: number;
   /** Simple devices that raise interrupts, for writing a driver: e.g. [{ name: 'sensor0', every: us(500) }]. */
   devices?: SensorSpec[];
+  /** The disk (a SATA SSD "sda" by default). */
+  disk?: DiskSpec;
+  /** Files on the disk when the run starts, by path: { '/data/log.txt': 'hello', '/data/big': { size: 1 << 20 } }. */
+  files?: Record<string, FileSpec>;
 }
 
 export interface ResolvedWorld {
@@ -29,6 +37,8 @@ export interface ResolvedWorld {
   maxEvents: number;
   hz: number;
   devices: SensorSpec[];
+  disk: DiskSpec;
+  files: Record<string, FileSpec>;
 }
 
 export const DEFAULT_UNTIL = 1_000_000_000;
@@ -60,5 +70,15 @@ export function resolveWorld(w: World | undefined): ResolvedWorld {
     names.add(d.name);
     if (typeof d.every !== 'number' || !(d.every > 0)) throw new RangeError(`world.devices: "${d.name}" needs every > 0 (the time between readings, e.g. us(500)).`);
   }
-  return { cpus, until: Math.round(until), costs: resolveCosts(world.costs), name: world.name ?? 'main', maxEvents, hz, devices };
+  const disk = world.disk ?? {};
+  if (typeof disk !== 'object') throw new TypeError('world.disk must be an object, e.g. { kind: "hdd" }.');
+  if (disk.kind !== undefined && disk.kind !== 'ssd' && disk.kind !== 'hdd') throw new TypeError(`world.disk.kind must be "ssd" or "hdd", not ${JSON.stringify(disk.kind)}.`);
+  if (disk.scheduler !== undefined && disk.scheduler !== 'mq-deadline' && disk.scheduler !== 'none') throw new TypeError(`world.disk.scheduler must be "mq-deadline" or "none".`);
+  if (disk.queueDepth !== undefined && (!Number.isInteger(disk.queueDepth) || disk.queueDepth < 1)) throw new RangeError('world.disk.queueDepth must be a whole number ≥ 1.');
+  const files = world.files ?? {};
+  for (const [path, f] of Object.entries(files)) {
+    if (!path.startsWith('/') || path.startsWith('/dev/')) throw new TypeError(`world.files: "${path}" must be an absolute path outside /dev.`);
+    if (typeof f !== 'string' && (typeof f !== 'object' || f === null)) throw new TypeError(`world.files["${path}"] must be a string or { size } or { content }.`);
+  }
+  return { cpus, until: Math.round(until), costs: resolveCosts(world.costs), name: world.name ?? 'main', maxEvents, hz, devices, disk, files };
 }

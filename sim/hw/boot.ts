@@ -1,12 +1,34 @@
-// Putting the world's hardware into a new kernel: its devices, with their /dev entries.
+// Putting the world's hardware into a new kernel: its devices with their /dev entries,
+// the disk with its file system and files.
 
 import type { Kernel } from '../kernel/kernel.js';
-import type { ResolvedWorld } from '../world.js';
+import type { FileSpec, ResolvedWorld } from '../world.js';
 import { Sensor } from './sensor.js';
+import { Disk } from './disk.js';
+import { DiskFs } from '../fs/regular-file.js';
+
+const encoder = new TextEncoder();
 
 export function bootDevices(k: Kernel, w: ResolvedWorld): void {
-  for (const spec of w.devices) {
-    const dev = new Sensor(k, spec);
-    k.vfs.add(`/dev/${spec.name}`, dev);
+  for (const spec of w.devices) k.vfs.add(`/dev/${spec.name}`, new Sensor(k, spec));
+  const disk = new Disk(k, w.disk);
+  const fs = new DiskFs(k, disk);
+  k.createFile = (path) => fs.create(path);
+  for (const [path, spec] of Object.entries(w.files).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    fs.populate(path, fileContent(spec), typeof spec === 'object' && spec.cached === true);
   }
+}
+
+/** A file's bytes: its text, or numbered 64-byte lines up to its size. */
+function fileContent(spec: FileSpec): Uint8Array {
+  if (typeof spec === 'string') return encoder.encode(spec);
+  if (spec.content !== undefined) return encoder.encode(spec.content);
+  const size = spec.size ?? 0;
+  const out = new Uint8Array(size);
+  for (let off = 0, line = 0; off < size; line++) {
+    const text = encoder.encode(`${String(line).padStart(7, '0')} the quick brown fox jumps over the lazy dog`.padEnd(63, '.') + '\n');
+    out.set(text.subarray(0, Math.min(64, size - off)), off);
+    off += 64;
+  }
+  return out;
 }

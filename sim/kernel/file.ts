@@ -25,6 +25,13 @@ export interface FileObject {
   write?(k: Kernel, t: Thread, f: OpenFile, data: Uint8Array, count: number): KGen<number>;
   /** The file's readiness mask now; with a table, also register on its wait queues (poll_wait). */
   poll?(k: Kernel, f: OpenFile, table: PollTable | null): PollMask;
+  /** pread/pwrite: I/O at an explicit offset, leaving f.pos alone (seekable files). */
+  readAt?(k: Kernel, t: Thread, f: OpenFile, buf: Uint8Array, count: number, pos: number): KGen<number>;
+  writeAt?(k: Kernel, t: Thread, f: OpenFile, data: Uint8Array, count: number, pos: number): KGen<number>;
+  /** ->llseek(): set f.pos; files without it are not seekable (ESPIPE). */
+  llseek?(f: OpenFile, offset: number, whence: number): number;
+  /** ->fsync(): the file's data reaches the device. */
+  fsync?(k: Kernel, t: Thread, f: OpenFile): KGen<number>;
   /** Cut or extend the file to `size` bytes (O_TRUNC, ftruncate). */
   truncate?(k: Kernel, t: Thread, f: OpenFile, size: number): KGen<number>;
   /** The last reference to the open file description is gone (struct file_operations.release). */
