@@ -110,6 +110,11 @@ export class TcpSocket implements SocketFile, SocketOps, TcpEndpoint {
     return Math.max(0, (this.rcvbuf >> 1) - this.rcvQueued);
   }
 
+  /** tcp_ioctl(SIOCINQ), which FIONREAD is: the unread bytes, or EINVAL on a listening socket. */
+  inq(): number {
+    return this.state === 'LISTEN' ? -EINVAL : this.rcvQueued;
+  }
+
   /** sk_stream_memory_free(). */
   get memoryFree(): boolean {
     return this.wmemQueued < this.sndbuf;

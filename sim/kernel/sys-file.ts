@@ -155,9 +155,13 @@ export function* sysIoctl(k: Kernel, t: Thread, fd: number, request: number, arg
     return 0;
   }
   if (request === FIONREAD) {
-    const obj = f.obj as { pipe?: Pipe; queued?: number };
+    const obj = f.obj as { pipe?: Pipe; queued?: number; inq?: () => number };
     if (obj.pipe) arg.value = obj.pipe.size;
-    else if (typeof obj.queued === 'number') arg.value = obj.queued;
+    else if (typeof obj.inq === 'function') {
+      const n = obj.inq(); // a socket's own answer (tcp_ioctl), or -errno
+      if (n < 0) return n;
+      arg.value = n;
+    } else if (typeof obj.queued === 'number') arg.value = obj.queued;
     else return -ENOTTY;
     return 0;
   }

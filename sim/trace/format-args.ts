@@ -69,10 +69,18 @@ export function fcntlCmd(cmd: number): string {
 /** fcntl's arguments: the third only for commands that take one. */
 export function fcntlArgs(fd: number, cmd: number, arg: number): string[] {
   const out = [String(fd), fcntlCmd(cmd)];
-  if (cmd === F_SETFL) out.push(openFlags(arg, false));
+  if (cmd === F_SETFL) out.push(openFlags(arg)); // strace prints the access mode too: O_RDWR|O_NONBLOCK
   else if (cmd === F_SETFD) out.push(arg & 1 ? 'FD_CLOEXEC' : '0');
   else if (cmd !== F_GETFL && cmd !== F_GETFD && cmd !== F_GETPIPE_SZ && cmd !== F_GETOWN) out.push(String(arg));
   return out;
+}
+
+/** A successful fcntl()'s return value as strace decodes it: "0x802 (flags O_RDWR|O_NONBLOCK)". */
+export function fcntlRet(cmdName: string | undefined, ret: number): string {
+  if (ret < 0) return String(ret);
+  if (cmdName === 'F_GETFL') return `0x${ret.toString(16)} (flags ${openFlags(ret)})`;
+  if (cmdName === 'F_GETFD') return ret & 1 ? '0x1 (flags FD_CLOEXEC)' : '0';
+  return String(ret);
 }
 
 export function socketDomain(d: number): string {

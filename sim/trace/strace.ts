@@ -3,6 +3,7 @@
 
 import type { TraceEvent } from './event.js';
 import { strerrorByName } from './errno-text.js';
+import { fcntlRet } from './format-args.js';
 
 export interface StraceOptions {
   /** Only these thread ids. */
@@ -22,6 +23,7 @@ export function straceLine(e: TraceEvent): string | null {
     let ret: string;
     if (e.ret === undefined) ret = '?';
     else if (e.errno) ret = `-1 ${e.errno} (${strerrorByName(e.errno)})`;
+    else if (e.name === 'fcntl') ret = fcntlRet(e.args?.[1], e.ret);
     else ret = String(e.ret);
     if (e.retNote && !e.errno) ret += ` (${e.retNote})`;
     return `${who} ${at} ${call} = ${ret} <${straceTime(e.dur)}>`;

@@ -1,0 +1,27 @@
+// The workload for the comparison, read the blocking way. A producer thread sends
+// five messages through a pipe, one every 100 µs; each message carries the time it
+// was sent. The consumer reads them with plain blocking read()s and prints how long
+// each message took to arrive. Compare with wait-polling.ts, which differs only in
+// how the consumer waits.
+import { type Sys, type World, text, us, ms } from 'inside-io';
+
+export const world: World = { cpus: 2, until: ms(2) };
+
+export async function main(sys: Sys) {
+  const fds = [0, 0];
+  await sys.pipe(fds);
+
+  await sys.pthread_create(async (producer: Sys) => {
+    for (let i = 1; i <= 5; i++) {
+      await producer.nanosleep(us(100)); // nothing to send for a while
+      await producer.write(fds[1], `${producer.clock_gettime()}`); // the time it was sent
+    }
+  }, 'producer');
+
+  const buf = new Uint8Array(32);
+  for (let i = 1; i <= 5; i++) {
+    const n = await sys.read(fds[0], buf); // sleeps until the producer writes
+    const sent = Number(text(buf, n));
+    console.log(`message ${i} arrived ${sys.clock_gettime() - sent} ns after it was sent`);
+  }
+}
