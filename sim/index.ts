@@ -26,6 +26,8 @@ export * from './io/flags.js';
 export { FdSet, FD_ZERO, FD_SET, FD_CLR, FD_ISSET, type Timeval } from './io/select.js';
 export type { PollFd } from './io/poll.js';
 export type { EpollEvent } from './io/epoll.js';
+export type { NetworkSpec, ClientGroup } from './net/world.js';
+export { percentile, type NetReport, type GroupReport } from './net/report.js';
 export { FIONBIO, FIONREAD } from './kernel/sys-file.js';
 export { ns, us, ms, sec, formatDuration, type Nanoseconds } from './kernel/time.js';
 

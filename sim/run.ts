@@ -7,6 +7,8 @@ import { Sys } from './sys.js';
 import { resolveWorld, type World } from './world.js';
 import type { Costs } from './cost.js';
 import { bootDevices } from './hw/boot.js';
+import { startNetwork } from './net/world-start.js';
+import type { NetReport } from './net/report.js';
 
 export interface RunOptions {
   /** Record the line of the program that made each system call (default true). */
@@ -38,6 +40,8 @@ export interface RunResult {
   output: OutputLine[];
   warnings: string[];
   threads: LaneInfo[];
+  /** What the world's remote clients saw: connections, requests answered, latencies. */
+  net: NetReport;
 }
 
 /** Run `main` as the first thread of a new process in `world`. Deterministic: same input, same result. */
@@ -61,6 +65,7 @@ export async function run(main: ThreadMain<Sys>, world?: World, opts: RunOptions
     k.output.push({ t: k.now, pid: t?.process.pid ?? 0, fd: stream, text, console: true });
   });
   bootDevices(k, w);
+  const net = startNetwork(k, w.network, w.clients);
   k.spawnProcess(w.name, main as ThreadMain, null);
   await k.run();
   return {
@@ -73,6 +78,7 @@ export async function run(main: ThreadMain<Sys>, world?: World, opts: RunOptions
     output: k.output,
     warnings: k.warnings,
     threads: k.allThreads().map((t) => ({ tid: t.tid, pid: t.process.pid, name: t.name })),
+    net,
   };
 }
 

@@ -7,6 +7,7 @@ import type { DiskSpec } from './hw/disk.js';
 
 /** A file of the world, on its disk: its text, or a size (filled with numbered lines); `cached` puts it in the page cache already. */
 export type FileSpec = string | { content?: string; size?: number; cached?: boolean };
+import { resolveClients, resolveNetwork, type ClientGroup, type NetworkSpec, type ResolvedClientGroup, type ResolvedNetwork } from './net/world.js';
 
 export interface World {
   /** Number of CPUs (default 2). */
@@ -27,6 +28,10 @@ export interface World {
   disk?: DiskSpec;
   /** Files on the disk when the run starts, by path: { '/data/log.txt': 'hello', '/data/big': { size: 1 << 20 } }. */
   files?: Record<string, FileSpec>;
+  /** The network to the outside world: latency and bandwidth (default 50 µs, 10 Gbit/s). */
+  network?: NetworkSpec;
+  /** Remote clients that connect to this machine (address 192.0.2.1) on a schedule, e.g. [{ count: 100, port: 8080 }]. */
+  clients?: ClientGroup[];
 }
 
 export interface ResolvedWorld {
@@ -39,6 +44,8 @@ export interface ResolvedWorld {
   devices: SensorSpec[];
   disk: DiskSpec;
   files: Record<string, FileSpec>;
+  network: ResolvedNetwork;
+  clients: ResolvedClientGroup[];
 }
 
 export const DEFAULT_UNTIL = 1_000_000_000;
@@ -80,5 +87,7 @@ export function resolveWorld(w: World | undefined): ResolvedWorld {
     if (!path.startsWith('/') || path.startsWith('/dev/')) throw new TypeError(`world.files: "${path}" must be an absolute path outside /dev.`);
     if (typeof f !== 'string' && (typeof f !== 'object' || f === null)) throw new TypeError(`world.files["${path}"] must be a string or { size } or { content }.`);
   }
-  return { cpus, until: Math.round(until), costs: resolveCosts(world.costs), name: world.name ?? 'main', maxEvents, hz, devices, disk, files };
+  const network = resolveNetwork(world.network);
+  const clients = resolveClients(world.clients);
+  return { cpus, until: Math.round(until), costs: resolveCosts(world.costs), name: world.name ?? 'main', maxEvents, hz, devices, disk, files, network, clients };
 }

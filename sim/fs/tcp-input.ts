@@ -85,8 +85,27 @@ function established(k: Kernel, s: TcpSocket, seg: Segment, tally: Tally): void 
     done(k, s, tally);
     return;
   }
-  s.state = 'ESTABLISHED';
   s.sndWnd = seg.window ?? 0;
+  completeHandshake(k, s, l, tally, 0);
+}
+
+/**
+ * The connection joins the accept queue, unless the queue is full: then the kernel
+ * drops the ACK (listen overflow, tcp_v4_syn_recv_sock) and the connection is finished
+ * by a later retransmission (SYN-ACK after 1 s, 2 s... and the client's ACK).
+ */
+function completeHandshake(k: Kernel, s: TcpSocket, l: TcpSocket, tally: Tally, attempt: number): void {
+  if (l.acceptQueue.length > l.backlog) {
+    k.emit({ t: k.now, dur: 0, cat: 'note', name: 'listen overflow', detail: { message: `accept queue of ${l.describe()} is full (backlog ${l.backlog}): the handshake's ACK is dropped` } });
+    if (attempt >= SYN_RETRIES) return done(k, s, tally);
+    k.queue.at(k.now + SYN_RTO * 2 ** attempt, () => {
+      if (s.state !== 'SYN_RECV' || s.parent !== l) return;
+      if (l.state !== 'LISTEN') return done(k, s, { segments: 0, woken: 0 });
+      completeHandshake(k, s, l, { segments: 0, woken: 0 }, attempt + 1);
+    });
+    return;
+  }
+  s.state = s.done ? 'CLOSE_WAIT' : 'ESTABLISHED';
   l.acceptQueue.push(s);
   tally.woken += l.wait.wake(POLLIN | POLLRDNORM, 1);
 }
