@@ -44,6 +44,8 @@ export interface Costs {
   blockComplete: number;
   /** Looking one page up in (or adding it to) the page cache: the xarray walk and folio reference. */
   pageCacheLookup: number;
+  /** Handling one iocb in io_submit (copy it in, allocate the aio_kiocb, look up the file). */
+  aioSubmit: number;
 
   // Sockets and TCP (sim/fs/tcp*.ts).
   /** socket(): allocating a socket, its struct sock and its file. */
@@ -92,6 +94,7 @@ export const defaultCosts: Readonly<Costs> = Object.freeze({
   blockSubmit: 2_000,
   blockComplete: 1_000,
   pageCacheLookup: 60,
+  aioSubmit: 300,
   socketCreate: 1_500,
   tcpConnect: 2_000,
   tcpAccept: 800,
@@ -136,6 +139,8 @@ export const costSources: Readonly<Record<keyof Costs, string>> = Object.freeze(
     'Estimate: blk_mq_end_request + bio_endio + unlocking and waking the page waiters, about 1 µs per request.',
   pageCacheLookup:
     'Estimate: filemap_get_read_batch() walks the xarray and takes a folio reference, tens of ns per page (mm/filemap.c); measure with perf on a hot-cache read loop.',
+  aioSubmit:
+    'Estimate: io_submit_one() copies the 64-byte iocb from user memory, allocates an aio_kiocb and takes the file reference: a few hundred ns (fs/aio.c).',
   socketCreate: '__sys_socket → sock_alloc, sk_alloc, sock_alloc_file: on the order of a microsecond.',
   tcpConnect: 'tcp_v4_connect (ip_route_connect, inet_hash_connect) beyond the segments themselves: a few µs per loopback connect in total.',
   tcpAccept: 'inet_csk_accept + sock_alloc_file: under a microsecond beyond the syscall itself.',

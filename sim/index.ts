@@ -10,6 +10,8 @@ export type { SensorSpec } from './hw/sensor.js';
 export type { DiskSpec } from './hw/disk.js';
 export type { FileSpec } from './world.js';
 export { SEEK_SET, SEEK_CUR, SEEK_END } from './fs/regular-file.js';
+export { IOCB_CMD_PREAD, IOCB_CMD_PWRITE, IOCB_CMD_FSYNC, IOCB_CMD_FDSYNC, IOCB_CMD_NOOP, RWF_NOWAIT, type Iocb, type IoEvent, type Timespec } from './io/aio.js';
+export type { FutexWord } from './kernel/sys-futex.js';
 export type { IrqContext, IrqHandlers, RequestIrqOptions, HandlerContextKind } from './hw/driver.js';
 export { resolveWorld, DEFAULT_UNTIL, DEFAULT_MAX_EVENTS, DEFAULT_HZ } from './world.js';
 export type { Stop, StopReason, ProgramError, OutputLine } from './kernel/kernel.js';

@@ -1,7 +1,7 @@
 // Sys: the handle each thread's code receives. Its methods are the system calls the
 // simulated kernel offers, grouped by subsystem in the classes it extends
-// (SysBase → FileCalls → ProcCalls → SocketCalls → IrqCalls → FsCalls → IoCalls → ...).
+// (SysBase → FileCalls → ProcCalls → SocketCalls → IrqCalls → FsCalls → IoCalls → AsyncCalls → ...).
 
-import { IoCalls } from './io/calls-io.js';
+import { AsyncCalls } from './io/calls-async.js';
 
-export class Sys extends IoCalls {}
+export class Sys extends AsyncCalls {}

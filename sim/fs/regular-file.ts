@@ -4,7 +4,7 @@
 // straight between the disk and the caller's buffer by DMA (iomap_dio_rw).
 // Each file's blocks are contiguous on the disk, starting at its own base sector.
 
-import type { FileObject, OpenFile, PollTable } from '../kernel/file.js';
+import type { FileObject, OpenFile } from '../kernel/file.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { Thread } from '../kernel/task.js';
 import type { KGen } from '../kernel/step.js';
@@ -12,7 +12,6 @@ import { work } from '../kernel/step.js';
 import { WaitQueue } from '../kernel/waitqueue.js';
 import { EFBIG, EINVAL } from '../kernel/errno.js';
 import { O_APPEND, O_DIRECT, PAGE_SIZE } from '../kernel/flags.js';
-import { POLLIN, POLLOUT, POLLRDNORM, POLLWRNORM } from '../kernel/poll.js';
 import { copyFromUser, copyToUser } from '../kernel/uaccess.js';
 import { SECTOR_SIZE, type Plug } from '../hw/blk.js';
 import type { Disk } from '../hw/disk.js';
@@ -86,6 +85,7 @@ function raOf(f: OpenFile): Readahead {
   return ra;
 }
 
+/** No ->poll: select and poll report a regular file always ready (DEFAULT_POLLMASK); epoll refuses it (EPERM). */
 class RegularFile implements FileObject {
   readonly kind = 'file';
   constructor(
@@ -208,10 +208,6 @@ class RegularFile implements FileObject {
     return 0;
   }
 
-  /** Regular files are always ready: poll and select say so, and epoll refuses them (EPERM). */
-  poll(_k: Kernel, _f: OpenFile, _table: PollTable | null): number {
-    return POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM;
-  }
 }
 
 /**

@@ -1,0 +1,64 @@
+// Asynchronous I/O system calls on the thread's handle: Linux AIO (io_setup,
+// io_submit, io_getevents, io_destroy), io_uring, and futex for user-space locks.
+
+import { IoCalls } from './calls-io.js';
+import { sysIoDestroy, sysIoGetevents, sysIoSetup, sysIoSubmit, IOCB_CMD_FDSYNC, IOCB_CMD_FSYNC, IOCB_CMD_NOOP, IOCB_CMD_PREAD, IOCB_CMD_PWRITE, type IoEvent, type Iocb, type Timespec } from './aio.js';
+import { sysFutexWait, sysFutexWake, type FutexWord } from '../kernel/sys-futex.js';
+import { timespec } from '../trace/format-args.js';
+
+const hex = (n: number) => '0x' + n.toString(16);
+const opName: Record<number, string> = {
+  [IOCB_CMD_PREAD]: 'IOCB_CMD_PREAD', [IOCB_CMD_PWRITE]: 'IOCB_CMD_PWRITE', [IOCB_CMD_FSYNC]: 'IOCB_CMD_FSYNC',
+  [IOCB_CMD_FDSYNC]: 'IOCB_CMD_FDSYNC', [IOCB_CMD_NOOP]: 'IOCB_CMD_NOOP',
+};
+
+function iocbText(cb: Iocb): string {
+  if (typeof cb !== 'object' || cb === null) return '0x0';
+  const op = opName[cb.aio_lio_opcode] ?? String(cb.aio_lio_opcode);
+  return `{aio_data=${cb.aio_data ?? 0}, aio_lio_opcode=${op}, aio_fildes=${cb.aio_fildes}, aio_nbytes=${cb.aio_nbytes}, aio_offset=${cb.aio_offset}}`;
+}
+
+function eventsText(ev: IoEvent[], n: number): string {
+  if (n <= 0) return '[]';
+  const shown = ev.slice(0, Math.min(n, 4)).map((e) => `{data=${e.data}, res=${e.res}}`);
+  return `[${shown.join(', ')}${n > 4 ? ', ...' : ''}]`;
+}
+
+export class AsyncCalls extends IoCalls {
+  /** io_setup(2): a Linux AIO context for up to nr_events requests in flight; its id goes into ctxp.ctx. */
+  io_setup(nr_events: number, ctxp: { ctx: number }): Promise<number> {
+    return this.call('io_setup', (ret) => [String(nr_events), ret === 0 ? `[${hex(ctxp.ctx)}]` : '0x7ffc...'], sysIoSetup(this.k, this.t, nr_events, ctxp));
+  }
+
+  /**
+   * io_submit(2): start `nr` requests (struct iocb: aio_lio_opcode IOCB_CMD_PREAD/PWRITE/FSYNC,
+   * aio_fildes, aio_buf, aio_nbytes, aio_offset, aio_data). Returns how many were queued.
+   * Truly asynchronous only for O_DIRECT files: for buffered files it blocks while it reads.
+   */
+  io_submit(ctx: number, nr: number, iocbs: Iocb[]): Promise<number> {
+    const list = Array.isArray(iocbs) ? iocbs.slice(0, Math.max(0, nr)) : [];
+    const shown = list.slice(0, 3).map(iocbText).join(', ') + (list.length > 3 ? ', ...' : '');
+    return this.call('io_submit', [hex(ctx), String(nr), `[${shown}]`], sysIoSubmit(this.k, this.t, ctx, nr, iocbs));
+  }
+
+  /** io_getevents(2): wait for at least min_nr completions (timeout null: for ever); up to nr are written into events. */
+  io_getevents(ctx: number, min_nr: number, nr: number, events: IoEvent[], timeout: Timespec | null = null): Promise<number> {
+    const to = timeout ? timespec(timeout.tv_sec * 1e9 + timeout.tv_nsec) : 'NULL';
+    return this.call('io_getevents', (ret) => [hex(ctx), String(min_nr), String(nr), eventsText(events, ret), to], sysIoGetevents(this.k, this.t, ctx, min_nr, nr, events, timeout));
+  }
+
+  /** io_destroy(2): wait for the requests in flight, then free the context. */
+  io_destroy(ctx: number): Promise<number> {
+    return this.call('io_destroy', [hex(ctx)], sysIoDestroy(this.k, this.t, ctx));
+  }
+
+  /** futex(FUTEX_WAIT): sleep while word.value === expected (EAGAIN if it is not), until futex_wake or `timeout` ns. */
+  futex_wait(word: FutexWord, expected: number, timeout?: number): Promise<number> {
+    return this.call('futex', ['0x7f...', 'FUTEX_WAIT_PRIVATE', String(expected), timeout === undefined ? 'NULL' : timespec(timeout)], sysFutexWait(this.k, this.t, word, expected, timeout));
+  }
+
+  /** futex(FUTEX_WAKE): wake up to n threads sleeping on the word. */
+  futex_wake(word: FutexWord, n: number): Promise<number> {
+    return this.call('futex', ['0x7f...', 'FUTEX_WAKE_PRIVATE', String(n)], sysFutexWake(this.k, this.t, word, n));
+  }
+}
