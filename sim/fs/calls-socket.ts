@@ -6,6 +6,8 @@ import { quoteBytes, socketDomain, socketType } from '../trace/format-args.js';
 import { bitNames, msgFlags, protocolName, shutHow, sockaddr, sockopt } from '../trace/format-net.js';
 import type { SockAddr } from './socket.js';
 import { SOCK_CLOEXEC, SOCK_NONBLOCK } from '../kernel/flags.js';
+import { errnoName } from '../kernel/errno.js';
+import { SOL_SOCKET, SO_ERROR } from './socket-flags.js';
 import {
   sysAccept4, sysBind, sysConnect, sysGetname, sysGetsockopt, sysListen, sysRecvfrom, sysSendto, sysSetsockopt, sysShutdown,
   sysSocket, type SockAddrOut,
@@ -75,7 +77,9 @@ export class SocketCalls extends ProcCalls {
 
   /** getsockopt(2): the option's value goes to optval.value (SO_ERROR, SO_SNDBUF, SO_RCVBUF, SO_TYPE...). */
   getsockopt(fd: number, level: number, optname: number, optval: { value: number }): Promise<number> {
-    return this.call('getsockopt', (ret) => [String(fd), sockopt(level, optname), ret === 0 ? `[${optval.value}]` : '0x7ffc...', '[4]'], sysGetsockopt(this.k, this.t, fd, level, optname, optval));
+    // strace names a pending error: [ECONNREFUSED] rather than [111].
+    const value = () => (level === SOL_SOCKET && optname === SO_ERROR && optval.value > 0 ? errnoName(optval.value) : String(optval.value));
+    return this.call('getsockopt', (ret) => [String(fd), sockopt(level, optname), ret === 0 ? `[${value()}]` : '0x7ffc...', '[4]'], sysGetsockopt(this.k, this.t, fd, level, optname, optval));
   }
 
   /** setsockopt(2) with an int value: SO_SNDBUF, SO_RCVBUF (the kernel doubles them), SO_REUSEADDR, TCP_NODELAY... */

@@ -25,3 +25,20 @@ describe('strace-style lines', () => {
     ]);
   });
 });
+
+describe('strace-style getsockopt', () => {
+  it('names a pending SO_ERROR as strace does: [ECONNREFUSED], and [0] when there is none', async () => {
+    const { AF_INET, SOCK_STREAM, SOCK_NONBLOCK, SOL_SOCKET, SO_ERROR, POLLOUT } = await import('inside-io');
+    const r = await sim(async (sys) => {
+      const s = await sys.socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK);
+      const v = { value: -1 };
+      await sys.getsockopt(s, SOL_SOCKET, SO_ERROR, v);
+      await sys.connect(s, { addr: '127.0.0.1', port: 9 });
+      await sys.poll([{ fd: s, events: POLLOUT, revents: 0 }], 1, 100);
+      await sys.getsockopt(s, SOL_SOCKET, SO_ERROR, v);
+    });
+    const lines = formatStrace(r.events).split('\n').filter((l) => l.includes('getsockopt('));
+    expect(lines[0]).toContain('getsockopt(3, SOL_SOCKET, SO_ERROR, [0], [4]) = 0');
+    expect(lines[1]).toContain('getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0');
+  });
+});
