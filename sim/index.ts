@@ -12,6 +12,15 @@ export type { FileSpec } from './world.js';
 export { SEEK_SET, SEEK_CUR, SEEK_END } from './fs/regular-file.js';
 export { IOCB_CMD_PREAD, IOCB_CMD_PWRITE, IOCB_CMD_FSYNC, IOCB_CMD_FDSYNC, IOCB_CMD_NOOP, RWF_NOWAIT, type Iocb, type IoEvent, type Timespec } from './io/aio.js';
 export type { FutexWord } from './kernel/sys-futex.js';
+export {
+  IORING_OP_NOP, IORING_OP_READ, IORING_OP_WRITE, IORING_OP_FSYNC, IORING_OP_ACCEPT, IORING_OP_RECV, IORING_OP_SEND,
+  IORING_SETUP_SQPOLL, IORING_ENTER_GETEVENTS, IORING_ENTER_SQ_WAKEUP, IORING_SQ_NEED_WAKEUP,
+  type IoUringSqe, type IoUringCqe, type IoUringParams, type SqRing, type CqRing,
+} from './io/uring.js';
+export {
+  IoUring, io_uring_prep_nop, io_uring_prep_read, io_uring_prep_write, io_uring_prep_fsync, io_uring_prep_recv,
+  io_uring_prep_send, io_uring_prep_accept,
+} from './userland/liburing.js';
 export type { IrqContext, IrqHandlers, RequestIrqOptions, HandlerContextKind } from './hw/driver.js';
 export { resolveWorld, DEFAULT_UNTIL, DEFAULT_MAX_EVENTS, DEFAULT_HZ } from './world.js';
 export type { Stop, StopReason, ProgramError, OutputLine } from './kernel/kernel.js';

@@ -77,6 +77,34 @@ export class DiskFs {
   }
 }
 
+/** The inode behind a file object, if it is a regular file on the disk. */
+export function inodeOf(obj: FileObject): Inode | null {
+  return obj instanceof RegularFile ? obj.inode : null;
+}
+
+/** Are all the pages of [pos, pos + count) in the page cache and up to date? (A read would not block.) */
+export function isCached(inode: Inode, pos: number, count: number): boolean {
+  const m = inode.mapping;
+  for (let i = Math.floor(pos / PAGE_SIZE); i * PAGE_SIZE < Math.min(pos + count, inode.size); i++) {
+    const p = m.pages.get(i);
+    if (!p || !p.uptodate) return false;
+  }
+  return true;
+}
+
+/**
+ * Start reading [pos, pos + count) into the page cache without waiting (the first half
+ * of filemap_read with IOCB_NOWAIT... and readahead); returns the pages to wait for.
+ */
+export function* prefetch(t: Thread, f: OpenFile, pos: number, count: number): KGen<Page[]> {
+  const inode = inodeOf(f.obj);
+  if (!inode || count === 0 || pos >= inode.size) return [];
+  const n = Math.min(count, inode.size - pos);
+  const first = Math.floor(pos / PAGE_SIZE);
+  const last = Math.floor((pos + n - 1) / PAGE_SIZE);
+  return yield* inode.mapping.getPages(t, first, last, Math.floor((inode.size - 1) / PAGE_SIZE), raOf(f));
+}
+
 /** Per open file readahead state (struct file_ra_state lives in struct file). */
 const raStates = new WeakMap<OpenFile, Readahead>();
 function raOf(f: OpenFile): Readahead {

@@ -16,9 +16,9 @@ import type { KGen } from '../kernel/step.js';
 import { work } from '../kernel/step.js';
 import { WaitQueue } from '../kernel/waitqueue.js';
 import { EAGAIN, EBADF, EFAULT, EINVAL } from '../kernel/errno.js';
-import { O_ACCMODE, O_DIRECT, O_RDONLY, O_WRONLY, PAGE_SIZE } from '../kernel/flags.js';
+import { O_ACCMODE, O_DIRECT, O_RDONLY, O_WRONLY } from '../kernel/flags.js';
 import { copyToUser } from '../kernel/uaccess.js';
-import { startDirect, type Inode } from '../fs/regular-file.js';
+import { inodeOf, isCached, startDirect } from '../fs/regular-file.js';
 import type { Plug, RequestQueue } from '../hw/blk.js';
 
 export const IOCB_CMD_PREAD = 0;
@@ -128,7 +128,7 @@ function* submitOne(k: Kernel, t: Thread, ctx: AioContext, cb: Iocb, plug: Plug)
   const e = t.process.fds.get(cb.aio_fildes);
   if (!e) return -EBADF;
   const f = e.file;
-  const inode = (f.obj as { inode?: Inode }).inode;
+  const inode = inodeOf(f.obj);
   if (op === IOCB_CMD_FSYNC || op === IOCB_CMD_FDSYNC) {
     if (!f.obj.fsync) return -EINVAL;
     // aio_fsync: Linux hands it to a workqueue; here it runs, and blocks, inside io_submit.
@@ -150,7 +150,7 @@ function* submitOne(k: Kernel, t: Thread, ctx: AioContext, cb: Iocb, plug: Plug)
     yield* complete(k, ctx, cb, n);
     return null;
   }
-  if (inode && !write && (cb.aio_rw_flags ?? 0) & RWF_NOWAIT && !cached(inode, cb.aio_offset, cb.aio_nbytes)) {
+  if (inode && !write && (cb.aio_rw_flags ?? 0) & RWF_NOWAIT && !isCached(inode, cb.aio_offset, cb.aio_nbytes)) {
     yield* complete(k, ctx, cb, -EAGAIN);
     return null;
   }
@@ -159,15 +159,6 @@ function* submitOne(k: Kernel, t: Thread, ctx: AioContext, cb: Iocb, plug: Plug)
   const res = method ? yield* method.call(f.obj, k, t, f, buf, cb.aio_nbytes, cb.aio_offset) : -EINVAL;
   yield* complete(k, ctx, cb, res);
   return null;
-}
-
-function cached(inode: Inode, pos: number, count: number): boolean {
-  const m = inode.mapping;
-  for (let i = Math.floor(pos / PAGE_SIZE); i * PAGE_SIZE < Math.min(pos + count, inode.size); i++) {
-    const p = m.pages.get(i);
-    if (!p || !p.uptodate) return false;
-  }
-  return true;
 }
 
 export interface Timespec {

@@ -28,6 +28,7 @@ import { Softirqs } from '../hw/softirq.js';
 import { Timers } from '../hw/timer.js';
 import { Workqueues } from '../hw/workqueue.js';
 import { Vfs } from '../fs/vfs.js';
+import { taskWorkRun } from './task-work.js';
 
 /** Signals whose default action is to do nothing (signal(7)). */
 const defaultIgnored = new Set([SIGCHLD]);
@@ -383,7 +384,7 @@ export class Kernel {
     const line = this.opts.captureLines ? this.opts.lineOf(new Error().stack) : undefined;
     this.userThread = null;
     const cpu = t.cpu!;
-    const gen = userWork ? body : this.syscallFrame(body);
+    const gen = userWork ? body : this.syscallFrame(t, body);
     t.syscall = { name, args, start: this.now, cpu: cpu.id, line, gen, userWork };
     const promise = new Promise<number>((resolve) => {
       t.resolveUser = resolve;
@@ -399,9 +400,10 @@ export class Kernel {
   }
 
   /** entry_SYSCALL_64 ... syscall_exit_to_user_mode around the body. */
-  private *syscallFrame(body: KGen<number>): KGen<number> {
+  private *syscallFrame(t: Thread, body: KGen<number>): KGen<number> {
     yield { op: 'cpu', ns: this.costs.syscallEntry, mode: 'kernel' };
     const ret = yield* body;
+    if (t.taskWork) yield* taskWorkRun(this, t); // exit_to_user_mode_loop → task_work_run()
     yield { op: 'cpu', ns: this.costs.syscallExit, mode: 'kernel' };
     return ret;
   }

@@ -154,6 +154,23 @@ export class Scheduler {
     cpu.busy = this.k.queue.at(this.k.now + ns, fire);
   }
 
+  /**
+   * End now the step a running thread is in the middle of (a polling loop that has just
+   * been handed work): the time it spent so far stays spent.
+   */
+  shortenStep(t: Thread): void {
+    const cpu = t.cpu;
+    if (!cpu || cpu.current !== t) {
+      if (t.held && t.held.fire === t.cont) t.held.left = 0; // preempted in the middle of it
+      return;
+    }
+    const b = cpu.busy;
+    if (b && b.fire === t.cont && b.time > this.k.now) {
+      b.cancelled = true;
+      cpu.busy = this.k.queue.at(this.k.now, t.cont);
+    } else if (cpu.held && cpu.held.fire === t.cont) cpu.held.left = 0;
+  }
+
   /** An interrupt arrives: put the task context's work on hold (called when the first frame is pushed). */
   holdTask(cpu: Cpu): void {
     const b = cpu.busy;

@@ -9,6 +9,7 @@ import { WaitQueue } from './waitqueue.js';
 import type { Held } from './scheduler.js';
 import type { Hrtimer } from '../hw/timer.js';
 import { SIG_DFL } from './flags.js';
+import type { TaskWork } from './task-work.js';
 
 export type ThreadState = 'new' | 'runnable' | 'running' | 'blocked' | 'dead';
 
@@ -94,6 +95,13 @@ export class Thread {
   affinity: number | null = null;
   /** ksoftirqd while it runs softirq handlers: atomic context although it is a thread. */
   servingSoftirq = false;
+  /** task_work queued for it (io_uring completions), run before it returns to user mode. */
+  taskWork: TaskWork[] | null = null;
+  /** Where a thread that runs task work while it waits (io_uring_enter) is woken when some arrives. */
+  readonly taskWorkWait = new WaitQueue('task_work');
+  /** A kernel thread busy-polling for work (SQPOLL): its polling step may be cut short by kick(). */
+  spinning = false;
+  kick: (() => void) | null = null;
   /** The continuation of its current CPU step, allocated once (see Kernel.advance). */
   cont: () => void = () => {};
   readonly exitWait = new WaitQueue('thread_exit');
