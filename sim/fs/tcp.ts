@@ -96,8 +96,10 @@ export class TcpSocket implements SocketFile, SocketOps, TcpEndpoint {
     readonly inode: number,
   ) {}
 
+  /** What /proc/PID/fd shows, made once (trace events name the socket often). */
+  private label = '';
   describe(): string {
-    return `socket:[${this.inode}]`;
+    return (this.label ||= `socket:[${this.inode}]`);
   }
 
   /** sk_wmem_queued: bytes charged to the send buffer. */

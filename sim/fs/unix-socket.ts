@@ -61,8 +61,9 @@ export class UnixSocket implements SocketFile, SocketOps {
   err = 0;
   readonly wait = new WaitQueue('socket wait queue');
 
+  private label = '';
   describe(): string {
-    return `socket:[${this.inode}]`;
+    return (this.label ||= `socket:[${this.inode}]`);
   }
 
   /** sock_read_iter(): read() is recvmsg() with no flags (MSG_DONTWAIT when O_NONBLOCK). */

@@ -15,7 +15,6 @@ import type { Thread } from '../kernel/task.js';
 import type { KGen } from '../kernel/step.js';
 import { WaitQueue, WAKE_ALL_MASK, type PollMask, type WaitEntry } from '../kernel/waitqueue.js';
 import { POLLIN, POLLOUT, POLLRDNORM } from '../kernel/poll.js';
-import { copyToUser } from '../kernel/uaccess.js';
 import { EPOLLET, EPOLLEXCLUSIVE, EPOLLONESHOT, EPOLLWAKEUP } from './flags.js';
 import { vfsPoll } from './poll-wait.js';
 
@@ -113,7 +112,6 @@ export class EventPoll implements FileObject {
     const pollflags = mask === WAKE_ALL_MASK ? 0 : mask; // "no key": every event
     let ewake = false;
     const exclusive = (item.events & EPOLLEXCLUSIVE) !== 0;
-    this.k.emit({ t: this.k.now, dur: 0, cat: 'io', name: 'ep_poll_callback', detail: { epfd: this.fd, fd: item.fd, key: pollflags } });
     if (item.events & ~EP_PRIVATE_BITS && !(pollflags && !(pollflags & item.events))) {
       if (this.ovflist) {
         if (!item.onOvflist) {
@@ -201,7 +199,7 @@ export class EventPoll implements FileObject {
         this.trace(t, 'ready -', item, { why: 'not ready any more' });
         continue;
       }
-      out[res++] = { events: revents, data: item.data };
+      out[res++] = { events: revents, data: item.data }; // epoll_put_uevent(): two __put_user()s, counted in epollPerEvent
       this.trace(t, 'ready -', item, { why: 'delivered', revents });
       if (item.events & EPOLLONESHOT) item.events = (item.events & EP_PRIVATE_BITS) >>> 0;
       else if (!(item.events & EPOLLET)) {
@@ -227,7 +225,6 @@ export class EventPoll implements FileObject {
     }
     this.ovflist = null;
     if (head.length) this.rdllist = new Set([...head, ...this.rdllist]);
-    if (res > 0) yield* copyToUser(k, 12 * res); // epoll_put_uevent(): 12 bytes per struct epoll_event
     if (this.rdllist.size > 0) this.wakeWaiters();
     return res;
   }
@@ -256,6 +253,9 @@ export class EventPoll implements FileObject {
   }
 
   private trace(t: Thread | null, name: string, item: EpItem, detail: Record<string, string | number>): void {
-    this.k.emit({ t: this.k.now, dur: 0, cat: 'io', name, pid: t?.process.pid, tid: t?.tid, detail: { epfd: this.fd, fd: item.fd, events: item.events, ...detail } });
+    detail.epfd = this.fd;
+    detail.fd = item.fd;
+    detail.events = item.events;
+    this.k.emit({ t: this.k.now, dur: 0, cat: 'io', name, pid: t?.process.pid, tid: t?.tid, detail });
   }
 }

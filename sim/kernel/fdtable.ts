@@ -14,6 +14,8 @@ export interface FdEntry {
 
 export class FdTable {
   private slots: (FdEntry | null)[] = [];
+  /** files->next_fd: no descriptor below it is free, so the search for the lowest free one starts here. */
+  private nextFd = 0;
 
   /** RLIMIT_NOFILE soft limit: descriptors must be below it (default 1024, as on most distributions). */
   constructor(public limit = 1024) {}
@@ -25,11 +27,12 @@ export class FdTable {
 
   /** The lowest free descriptor ≥ min; -EMFILE past RLIMIT_NOFILE (alloc_fd in fs/file.c). */
   install(file: OpenFile, cloexec = false, min = 0): number {
-    let fd = min;
+    let fd = Math.max(min, this.nextFd);
     while (fd < this.slots.length && this.slots[fd]) fd++;
     if (fd >= this.limit) return -EMFILE;
     while (this.slots.length <= fd) this.slots.push(null);
     this.slots[fd] = { file, cloexec };
+    if (min <= this.nextFd) this.nextFd = fd + 1;
     return fd;
   }
 
@@ -46,7 +49,10 @@ export class FdTable {
   /** Remove the descriptor and return its entry; the caller drops the reference. */
   remove(fd: number): FdEntry | null {
     const e = this.get(fd);
-    if (e) this.slots[fd] = null;
+    if (e) {
+      this.slots[fd] = null;
+      if (fd < this.nextFd) this.nextFd = fd; // __put_unused_fd()
+    }
     return e;
   }
 
@@ -61,6 +67,7 @@ export class FdTable {
   clone(): FdTable {
     const t = new FdTable(this.limit);
     t.slots = this.slots.map((e) => (e ? { file: e.file.get(), cloexec: e.cloexec } : null));
+    t.nextFd = this.nextFd;
     return t;
   }
 
@@ -68,6 +75,7 @@ export class FdTable {
   closeAll(k: Kernel): void {
     const slots = this.slots;
     this.slots = [];
+    this.nextFd = 0;
     for (const e of slots) e?.file.put(k);
   }
 
