@@ -24,7 +24,7 @@ export interface Lane {
   label: string;
   group: 'cpu' | 'thread' | 'device';
   segments: Segment[];
-  /** Instants (wakeups) drawn as ticks. */
+  /** Instants drawn as ticks: wakeups on thread lanes, a device's notes (overruns) on its lane. */
   marks: { t: number; title: string }[];
 }
 
@@ -56,6 +56,11 @@ export function buildLanes(r: Pick<RunResult, 'events' | 'cpus' | 'threads'>): L
   const devices = new Map<string, Lane>();
   for (const t of r.threads) threads.set(t.tid, { id: `tid${t.tid}`, label: `${t.name} · ${t.tid}`, group: 'thread', segments: [], marks: [] });
   const threadLane = (tid: number | undefined) => (tid === undefined ? undefined : threads.get(tid));
+  const deviceLane = (name: string): Lane => {
+    let lane = devices.get(name);
+    if (!lane) devices.set(name, (lane = { id: `dev-${name}`, label: name, group: 'device', segments: [], marks: [] }));
+    return lane;
+  };
   for (const e of r.events) {
     const title = describeEvent(e);
     if (e.cpu !== undefined && cpuKind[e.cat] && e.dur > 0) {
@@ -78,12 +83,15 @@ export function buildLanes(r: Pick<RunResult, 'events' | 'cpus' | 'threads'>): L
         break;
       case 'dma':
       case 'device': {
-        const name = String(e.detail?.device ?? e.name);
-        let lane = devices.get(name);
-        if (!lane) devices.set(name, (lane = { id: `dev-${name}`, label: name, group: 'device', segments: [], marks: [] }));
-        lane.segments.push({ t: e.t, dur: e.dur, kind: e.cat, title, seq: e.seq });
+        deviceLane(String(e.detail?.device ?? e.name)).segments.push({ t: e.t, dur: e.dur, kind: e.cat, title, seq: e.seq });
         break;
       }
+      case 'note':
+        // A device's own remarks (a sensor's overrun: a reading lost) are drawn as ticks on its lane.
+        if (e.detail?.device !== undefined) {
+          deviceLane(String(e.detail.device)).marks.push({ t: e.t, title: `${e.name} at t=${formatDuration(e.t)}${e.detail.message ? `: ${e.detail.message}` : ''}` });
+        }
+        break;
     }
   }
   // Draw long spans first so the short ones inside them (waits inside syscalls) stay on top.
