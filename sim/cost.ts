@@ -50,6 +50,12 @@ export interface Costs {
   uringSqe: number;
   /** io_uring: posting one CQE (io_fill_cqe_req) and freeing the request. */
   uringCqe: number;
+  /** A network card's DMA over PCIe, per byte. */
+  nicDmaNsPerByte: number;
+  /** The driver's and IP layer's share of receiving one frame in NAPI (descriptor, skb, GRO, ip_rcv); TCP is tcpRcv. */
+  nicRxPacket: number;
+  /** Freeing one sent frame's buffer in NAPI (TX completion). */
+  nicTxClean: number;
 
   // Sockets and TCP (sim/fs/tcp*.ts).
   /** socket(): allocating a socket, its struct sock and its file. */
@@ -101,6 +107,9 @@ export const defaultCosts: Readonly<Costs> = Object.freeze({
   aioSubmit: 300,
   uringSqe: 150,
   uringCqe: 50,
+  nicDmaNsPerByte: 0.125,
+  nicRxPacket: 400,
+  nicTxClean: 100,
   socketCreate: 1_500,
   tcpConnect: 2_000,
   tcpAccept: 800,
@@ -151,6 +160,12 @@ export const costSources: Readonly<Record<keyof Costs, string>> = Object.freeze(
     'Estimate: io_uring peaks above 1.7 M requests/s per core for polled 4 KiB reads (J. Axboe, "Efficient IO with io_uring", 2019; kernel.dk/io_uring.pdf), so the whole per-request path is well under 1 µs; consuming an SQE is a fraction of it.',
   uringCqe:
     'Estimate: filling a CQE is a few stores into the shared ring plus freeing the request, tens of ns (io_uring/io_uring.c io_fill_cqe_req).',
+  nicDmaNsPerByte:
+    'PCIe 3.0 carries ~985 MB/s per lane: a ×8 NIC slot moves ~7.9 GB/s, 0.125 ns per byte (PCI-SIG PCIe 3.0 specification, 8 GT/s with 128b/130b coding).',
+  nicRxPacket:
+    'Estimate: a core handles on the order of 1–3 million small packets per second through the driver and IP layer before TCP (Cai et al., "Understanding Host Network Stack Overheads", SIGCOMM 2021, fig. 3; fact sheet ch1-4 §E): a few hundred ns per frame.',
+  nicTxClean:
+    'Estimate: unmapping and freeing one sent skb in the driver\'s NAPI poll, about 100 ns.',
   socketCreate: '__sys_socket → sock_alloc, sk_alloc, sock_alloc_file: on the order of a microsecond.',
   tcpConnect: 'tcp_v4_connect (ip_route_connect, inet_hash_connect) beyond the segments themselves: a few µs per loopback connect in total.',
   tcpAccept: 'inet_csk_accept + sock_alloc_file: under a microsecond beyond the syscall itself.',

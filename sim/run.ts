@@ -6,7 +6,7 @@ import type { TraceEvent } from './trace/event.js';
 import { Sys } from './sys.js';
 import { resolveWorld, type World } from './world.js';
 import type { Costs } from './cost.js';
-import { bootDevices } from './hw/boot.js';
+import { attachNic, bootDevices } from './hw/boot.js';
 import { startNetwork } from './net/world-start.js';
 import type { NetReport } from './net/report.js';
 
@@ -66,6 +66,7 @@ export async function run(main: ThreadMain<Sys>, world?: World, opts: RunOptions
   });
   bootDevices(k, w);
   const net = startNetwork(k, w.network, w.clients);
+  attachNic(k, w);
   k.spawnProcess(w.name, main as ThreadMain, null);
   await k.run();
   return {

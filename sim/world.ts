@@ -4,6 +4,7 @@
 import { resolveCosts, type Costs } from './cost.js';
 import type { SensorSpec } from './hw/sensor.js';
 import type { DiskSpec } from './hw/disk.js';
+import type { NicSpec } from './hw/nic.js';
 
 /** A file of the world, on its disk: its text, or a size (filled with numbered lines); `cached` puts it in the page cache already. */
 export type FileSpec = string | { content?: string; size?: number; cached?: boolean };
@@ -26,6 +27,12 @@ export interface World {
   devices?: SensorSpec[];
   /** The disk (a SATA SSD "sda" by default). */
   disk?: DiskSpec;
+  /**
+   * A network card between the machine and the world's network: frames are DMA'd, raise
+   * interrupts and go through the NET_RX softirq (NAPI). Without it (the default, cheaper
+   * for huge runs) segments from the world reach TCP directly.
+   */
+  nic?: NicSpec | boolean;
   /** Files on the disk when the run starts, by path: { '/data/log.txt': 'hello', '/data/big': { size: 1 << 20 } }. */
   files?: Record<string, FileSpec>;
   /** The network to the outside world: latency and bandwidth (default 50 µs, 10 Gbit/s). */
@@ -43,6 +50,7 @@ export interface ResolvedWorld {
   hz: number;
   devices: SensorSpec[];
   disk: DiskSpec;
+  nic: NicSpec | null;
   files: Record<string, FileSpec>;
   network: ResolvedNetwork;
   clients: ResolvedClientGroup[];
@@ -89,5 +97,7 @@ export function resolveWorld(w: World | undefined): ResolvedWorld {
   }
   const network = resolveNetwork(world.network);
   const clients = resolveClients(world.clients);
-  return { cpus, until: Math.round(until), costs: resolveCosts(world.costs), name: world.name ?? 'main', maxEvents, hz, devices, disk, files, network, clients };
+  const nic = world.nic === true ? {} : world.nic || null;
+  if (nic !== null && typeof nic !== 'object') throw new TypeError('world.nic must be true or an object like { coalesceUsecs: 8 }.');
+  return { cpus, until: Math.round(until), costs: resolveCosts(world.costs), name: world.name ?? 'main', maxEvents, hz, devices, disk, nic, files, network, clients };
 }

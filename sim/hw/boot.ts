@@ -6,6 +6,8 @@ import type { FileSpec, ResolvedWorld } from '../world.js';
 import { Sensor } from './sensor.js';
 import { Disk } from './disk.js';
 import { DiskFs } from '../fs/regular-file.js';
+import { Nic } from './nic.js';
+import { netns } from '../fs/inet.js';
 
 const encoder = new TextEncoder();
 
@@ -17,6 +19,21 @@ export function bootDevices(k: Kernel, w: ResolvedWorld): void {
   for (const [path, spec] of Object.entries(w.files).sort(([a], [b]) => (a < b ? -1 : 1))) {
     fs.populate(path, fileContent(spec), typeof spec === 'object' && spec.cached === true);
   }
+}
+
+/**
+ * Put the network card between TCP and the world's network (after the network is
+ * started): arrivals go through the card's RX ring, interrupt and NAPI; departures
+ * through its TX ring.
+ */
+export function attachNic(k: Kernel, w: ResolvedWorld): Nic | null {
+  if (!w.nic) return null;
+  const ns = netns(k);
+  const nic = new Nic(k, w.nic, (seg, tally) => ns.tcpV4Rcv(seg, tally));
+  const wire = ns.toWorld;
+  ns.toWorld = (seg) => nic.transmit(seg, wire);
+  ns.rx = (seg) => nic.receive(seg);
+  return nic;
 }
 
 /** A file's bytes: its text, or numbered 64-byte lines up to its size. */
