@@ -80,7 +80,7 @@ export interface Costs {
   epollCtl: number;
   /** ep_poll_callback(): putting an item on the ready list from a wait-queue wakeup. */
   epollCallback: number;
-  /** epoll_wait(): per event delivered (re-poll of the file, copy of one epoll_event, LT re-queue). */
+  /** epoll_wait(): per event delivered (re-poll of the file, LT re-queue); the 12-byte copy of the event is charged as a copy. */
   epollPerEvent: number;
 }
 
@@ -181,7 +181,7 @@ export const costSources: Readonly<Record<keyof Costs, string>> = Object.freeze(
   epollCtl: 'ep_insert(): kmem_cache_alloc of an epitem, rb-tree insert, the first ->poll with ep_ptable_queue_proc: a few hundred ns.',
   epollCallback: 'ep_poll_callback(): a spinlock, list_add_tail to rdllist, a wake_up of ep->wq: tens of ns (fs/eventpoll.c).',
   epollPerEvent:
-    'Measured here by bench/real/multiplex.c: epoll_wait() with one ready item costs ~180 ns whatever the number watched (10 to 10,000); beyond syscall entry/exit, ~20 ns for ep_item_poll and epoll_put_uevent per event. TLPI Table 63-9 shows the same flatness.',
+    'Measured here by bench/real/multiplex.c: epoll_wait() with one ready item costs ~180 ns whatever the number watched (10 to 10,000); beyond syscall entry/exit, ~20 ns for ep_item_poll per event; the 12-byte epoll_put_uevent of each event is charged as a copy to user (copyBase, copyPerByte). TLPI Table 63-9 shows the same flatness.',
 });
 
 export function resolveCosts(overrides: Partial<Costs> | undefined): Costs {

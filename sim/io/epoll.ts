@@ -15,6 +15,7 @@ import type { Thread } from '../kernel/task.js';
 import type { KGen } from '../kernel/step.js';
 import { WaitQueue, WAKE_ALL_MASK, type PollMask, type WaitEntry } from '../kernel/waitqueue.js';
 import { POLLIN, POLLOUT, POLLRDNORM } from '../kernel/poll.js';
+import { copyToUser } from '../kernel/uaccess.js';
 import { EPOLLET, EPOLLEXCLUSIVE, EPOLLONESHOT, EPOLLWAKEUP } from './flags.js';
 import { vfsPoll } from './poll-wait.js';
 
@@ -199,8 +200,11 @@ export class EventPoll implements FileObject {
         this.trace(t, 'ready -', item, { why: 'not ready any more' });
         continue;
       }
-      out[res++] = { events: revents, data: item.data }; // epoll_put_uevent(): two __put_user()s, counted in epollPerEvent
+      // epoll_put_uevent(): two __put_user()s write { events, data } into the caller's
+      // array, 12 bytes on x86-64. A copy like any other: epoll shares no memory with user space.
+      out[res++] = { events: revents, data: item.data };
       this.trace(t, 'ready -', item, { why: 'delivered', revents });
+      yield* copyToUser(k, 12);
       if (item.events & EPOLLONESHOT) item.events = (item.events & EP_PRIVATE_BITS) >>> 0;
       else if (!(item.events & EPOLLET)) {
         item.linked = true;
