@@ -15,8 +15,11 @@ describe('every example program', () => {
       expect(r.errors).toEqual([]);
       const expected = /@expect-stop (\w+)/.exec(exampleSource(path))?.[1] ?? 'exit';
       expect(r.stop.reason).toBe(expected);
+      // Its own assertions: a sibling test, or (for an exercise's start and solution) a check
+      // module, which tests/exercises.test.ts runs on both.
       const testFile = join(EXAMPLES_DIR, path.replace(/\.ts$/, '.test.ts'));
-      expect(existsSync(testFile), `${path} needs a test file with assertions on its trace`).toBe(true);
+      const checkFile = join(EXAMPLES_DIR, path.replace(/(\.solution)?\.ts$/, '.check.ts'));
+      expect(existsSync(testFile) || existsSync(checkFile), `${path} needs a test file with assertions on its trace`).toBe(true);
     });
   }
 });

@@ -13,7 +13,8 @@ export function allExamples(): string[] {
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts')) out.push(relative(EXAMPLES_DIR, p));
+      // Check modules (<name>.check.ts) read runs; they are not programs.
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts') && !name.endsWith('.check.ts')) out.push(relative(EXAMPLES_DIR, p));
     }
   };
   walk(EXAMPLES_DIR);

@@ -4,10 +4,16 @@
 import { ui } from '../strings';
 import { editStore } from './storage';
 import type { EditorHandle } from '../editor/editor-handle';
+import type { InspectorKind } from '../inspect/render';
 
 export interface ExampleData {
   source: string;
   js: string;
+  /** Inspectors the chapter asked for, and the moment the pre-rendered ones show. */
+  inspect: InspectorKind[];
+  at?: number;
+  /** An exercise's check module, run on every run. */
+  check?: { js: string; file: string };
 }
 
 export class LiveExampleElement extends HTMLElement {
@@ -67,6 +73,14 @@ export class LiveExampleElement extends HTMLElement {
       this.storageWarned = true;
       this.setStatus(ui.storageUnavailable);
     }
+  }
+
+  /** Replace the program (an exercise's solution): in the editor if it is open, else as a kept edit. */
+  loadSource(source: string): void {
+    if (this.editor) this.editor.setValue(source);
+    else this.showEditedSource(source);
+    this.keepEdit(source);
+    if (source !== this.data.source) this.setStatus(ui.edited);
   }
 
   private showEditedSource(source: string): void {

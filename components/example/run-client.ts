@@ -8,6 +8,16 @@ import { ui } from '../strings';
 import type { LiveExampleElement } from './live-example-element';
 import type { Problem } from '../editor/editor-handle';
 import { esc } from '../trace/escape';
+import type { Verdict } from 'inside-io';
+
+/** What a finished run tells the page (an <Exercise> listens for the verdict). */
+export interface ExampleRanDetail {
+  ms: number;
+  events: number;
+  verdict?: Verdict;
+  source: string;
+  edited: boolean;
+}
 
 export function showProblems(el: LiveExampleElement, problems: Problem[]): void {
   const box = el.q('.ex-problems');
@@ -39,7 +49,8 @@ export async function runExample(el: LiveExampleElement): Promise<void> {
   el.setAttribute('aria-busy', 'true');
   el.setStatus(ui.running);
   try {
-    const out = await runInWorker({ source, js: edited ? undefined : el.data.js, file: el.dataset.file! });
+    const check = el.data.check ? { ...el.data.check, verdict: true } : undefined;
+    const out = await runInWorker({ source, js: edited ? undefined : el.data.js, file: el.dataset.file!, check });
     if (!out.ok) {
       if ('timeout' in out) el.setStatus(ui.tooLong(WATCHDOG_MS / 1000));
       else if ('crashed' in out) el.setStatus(ui.workerCrashed);
@@ -50,12 +61,13 @@ export async function runExample(el: LiveExampleElement): Promise<void> {
       return;
     }
     const r = out.result;
-    el.q('.ex-trace').innerHTML = renderTracePanel(r);
+    el.q('.ex-trace').innerHTML = renderTracePanel(r, { inspect: el.data.inspect, at: el.data.at });
     const same = !edited && runFingerprint(r) === el.dataset.hash;
     el.dataset.ranHash = runFingerprint(r);
     el.setStatus(same ? ui.identical : edited ? ui.ranEdited : ui.ranEdited);
     el.markLine(r.errors[0]?.line);
-    el.dispatchEvent(new CustomEvent('example-ran', { detail: { ms: out.ms, events: r.events.length } }));
+    const detail: ExampleRanDetail = { ms: out.ms, events: r.events.length, verdict: out.check?.verdict, source, edited };
+    el.dispatchEvent(new CustomEvent('example-ran', { detail, bubbles: true }));
   } finally {
     runButton.disabled = false;
     el.removeAttribute('aria-busy');

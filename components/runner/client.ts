@@ -1,20 +1,25 @@
-// The page's side of the runner. One worker is kept warm between runs; a program that
-// stops answering (no heartbeat for WATCHDOG_MS) is an infinite loop in user code: the
-// worker is terminated, the reader told, and a fresh worker is used next time.
+// The page's side of the runner. One worker is kept warm between requests; a program
+// that stops answering (no heartbeat for WATCHDOG_MS) is an infinite loop in user
+// code: the worker is terminated, the reader told, and a fresh worker is used next time.
+// Requests are queued: the worker does one at a time.
 
-import type { RunResult, SourceError } from 'inside-io';
-import type { RunRequest, RunnerMessage } from './protocol';
+import type { ParamValue, RunResult, SourceError, SourceRun } from 'inside-io';
+import type { CheckOutcome, CheckRequest, RunnerMessage, RunnerRequest } from './protocol';
+import type { ProgramSpec, WorldChoice } from '../lab/run-set';
+import type { SweepSeries, SweepSpec } from '../lab/sweep';
 
 export const WATCHDOG_MS = 2000;
 
+type Failure = { ok: false; timeout: true } | { ok: false; crashed: string };
+
 export type RunOutcome =
-  | { ok: true; result: RunResult; ms: number }
+  | { ok: true; result: RunResult; params: Record<string, ParamValue>; check?: CheckOutcome; ms: number }
   | { ok: false; error: SourceError }
-  | { ok: false; timeout: true }
-  | { ok: false; crashed: string };
+  | Failure;
 
 let worker: Worker | null = null;
 let nextId = 1;
+let queue: Promise<unknown> = Promise.resolve();
 
 function getWorker(): Worker {
   if (!worker) worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'inside-io runner' });
@@ -26,44 +31,80 @@ function dropWorker(): void {
   worker = null;
 }
 
-export function runInWorker(req: Omit<RunRequest, 'type' | 'id'>, onProgress?: (now: number, events: number) => void): Promise<RunOutcome> {
-  const w = getWorker();
-  const id = nextId++;
-  const started = performance.now();
-  return new Promise((resolve) => {
-    let timer = 0;
-    const arm = () => {
-      clearTimeout(timer);
-      timer = window.setTimeout(() => {
-        cleanup();
-        dropWorker();
-        resolve({ ok: false, timeout: true });
-      }, WATCHDOG_MS);
-    };
-    const onMessage = (ev: MessageEvent<RunnerMessage>) => {
-      const m = ev.data;
-      if (m.id !== id) return;
-      if (m.type === 'progress') {
+type Final = Exclude<RunnerMessage, { type: 'progress' } | { type: 'sweep-progress' }>;
+
+/** Send one request; resolve with its final message, or a timeout/crash. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+function call(req: WithoutId<RunnerRequest>, onMessage?: (m: RunnerMessage) => void): Promise<Final | Failure> {
+  const job = queue.then(
+    () =>
+      new Promise<Final | Failure>((resolve) => {
+        const w = getWorker();
+        const id = nextId++;
+        let timer = 0;
+        const arm = () => {
+          clearTimeout(timer);
+          timer = window.setTimeout(() => {
+            cleanup();
+            dropWorker();
+            resolve({ ok: false, timeout: true });
+          }, WATCHDOG_MS);
+        };
+        const listener = (ev: MessageEvent<RunnerMessage>) => {
+          const m = ev.data;
+          if (m.id !== id) return;
+          arm();
+          if (m.type === 'progress' || m.type === 'sweep-progress') return onMessage?.(m);
+          cleanup();
+          resolve(m);
+        };
+        const onError = (ev: ErrorEvent) => {
+          cleanup();
+          dropWorker();
+          resolve({ ok: false, crashed: ev.message || 'worker error' });
+        };
+        const cleanup = () => {
+          clearTimeout(timer);
+          w.removeEventListener('message', listener);
+          w.removeEventListener('error', onError);
+        };
+        w.addEventListener('message', listener);
+        w.addEventListener('error', onError);
         arm();
-        onProgress?.(m.now, m.events);
-        return;
-      }
-      cleanup();
-      resolve(m.ok ? { ok: true, result: m.result, ms: performance.now() - started } : { ok: false, error: m.error });
-    };
-    const onError = (ev: ErrorEvent) => {
-      cleanup();
-      dropWorker();
-      resolve({ ok: false, crashed: ev.message || 'worker error' });
-    };
-    const cleanup = () => {
-      clearTimeout(timer);
-      w.removeEventListener('message', onMessage);
-      w.removeEventListener('error', onError);
-    };
-    w.addEventListener('message', onMessage);
-    w.addEventListener('error', onError);
-    arm();
-    w.postMessage({ type: 'run', id, ...req } satisfies RunRequest);
-  });
+        w.postMessage({ ...req, id } as RunnerRequest);
+      }),
+  );
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+export interface RunInput {
+  source: string;
+  js?: string;
+  file: string;
+  params?: Record<string, ParamValue>;
+  check?: CheckRequest;
+}
+
+export async function runInWorker(req: RunInput, onProgress?: (now: number, events: number) => void): Promise<RunOutcome> {
+  const started = performance.now();
+  const m = await call({ type: 'run', ...req }, (p) => p.type === 'progress' && onProgress?.(p.now, p.events));
+  if ('timeout' in m || 'crashed' in m) return m;
+  if (m.type === 'result') return m.ok ? { ok: true, result: m.result, params: m.params, check: m.check, ms: performance.now() - started } : { ok: false, error: m.error };
+  return { ok: false, crashed: m.type === 'failed' ? m.message : 'unexpected reply' };
+}
+
+export async function runSetInWorker(programs: ProgramSpec[], world?: WorldChoice, set?: Record<string, ParamValue>): Promise<{ ok: true; runs: SourceRun[] } | Failure> {
+  const m = await call({ type: 'set', programs, world, set });
+  if ('timeout' in m || 'crashed' in m) return m;
+  if (m.type === 'set-result') return { ok: true, runs: m.runs };
+  return { ok: false, crashed: m.type === 'failed' ? m.message : 'unexpected reply' };
+}
+
+export async function sweepInWorker(spec: SweepSpec, onProgress: (done: number, total: number) => void): Promise<{ ok: true; series: SweepSeries[] } | Failure> {
+  const m = await call({ type: 'sweep', spec }, (p) => p.type === 'sweep-progress' && onProgress(p.done, p.total));
+  if ('timeout' in m || 'crashed' in m) return m;
+  if (m.type === 'sweep-result') return { ok: true, series: m.series };
+  return { ok: false, crashed: m.type === 'failed' ? m.message : 'unexpected reply' };
 }

@@ -1,5 +1,18 @@
 // Messages between the page and the runner worker.
-import type { RunResult, SourceError } from 'inside-io';
+import type { ParamValue, RunResult, SourceError, SourceRun, Verdict } from 'inside-io';
+import type { Answer } from '../lab/check-module';
+import type { ProgramSpec, WorldChoice } from '../lab/run-set';
+import type { SweepSeries, SweepSpec } from '../lab/sweep';
+
+/** A check module to run on the result (exercises and predictions). */
+export interface CheckRequest {
+  js: string;
+  file: string;
+  /** Run its `check` export and return the verdict. */
+  verdict?: boolean;
+  /** Answer functions to evaluate (predictions). */
+  answers?: string[];
+}
 
 export interface RunRequest {
   type: 'run';
@@ -8,9 +21,37 @@ export interface RunRequest {
   /** Pre-transpiled JavaScript for unedited examples (no transpiler needed). */
   js?: string;
   file: string;
+  /** Values for the program's parameters (the playground's world form). */
+  params?: Record<string, ParamValue>;
+  check?: CheckRequest;
+}
+
+export interface SetRequest {
+  type: 'set';
+  id: number;
+  programs: ProgramSpec[];
+  world?: WorldChoice;
+  set?: Record<string, ParamValue>;
+}
+
+export interface SweepRequest {
+  type: 'sweep';
+  id: number;
+  spec: SweepSpec;
+}
+
+export type RunnerRequest = RunRequest | SetRequest | SweepRequest;
+
+export interface CheckOutcome {
+  verdict?: Verdict;
+  answers?: Record<string, Answer | { error: string }>;
 }
 
 export type RunnerMessage =
   | { type: 'progress'; id: number; now: number; events: number }
-  | { type: 'result'; id: number; ok: true; result: RunResult }
-  | { type: 'result'; id: number; ok: false; error: SourceError };
+  | { type: 'sweep-progress'; id: number; done: number; total: number }
+  | { type: 'result'; id: number; ok: true; result: RunResult; params: Record<string, ParamValue>; check?: CheckOutcome }
+  | { type: 'result'; id: number; ok: false; error: SourceError }
+  | { type: 'set-result'; id: number; runs: SourceRun[] }
+  | { type: 'sweep-result'; id: number; series: SweepSeries[] }
+  | { type: 'failed'; id: number; message: string };

@@ -6,6 +6,8 @@ import { computeStats, formatDuration, formatStrace, type RunResult, type Stats 
 import { buildLanes } from './lanes.js';
 import { renderTimeline } from './render-timeline.js';
 import { esc } from './escape.js';
+import { renderInspectors } from '../inspect/render';
+import type { InspectorKind } from '../inspect/render';
 
 /** The static log shows this many lines; the rest is a download away. */
 export const LOG_LINES = 400;
@@ -59,7 +61,14 @@ export function renderLog(r: RunResult): string {
   return `<details class="strace"><summary>System calls, strace style <small>(${lines.length.toLocaleString('en-US')} lines)</small></summary><pre>${shown}${more}</pre></details>`;
 }
 
-export function renderTracePanel(r: RunResult): string {
+export interface PanelOptions {
+  /** Inspectors to draw, at time `at`. */
+  inspect?: InspectorKind[];
+  at?: number;
+}
+
+export function renderTracePanel(r: RunResult, opts: PanelOptions = {}): string {
   const stats = computeStats(r);
-  return `${renderTimeline(buildLanes(r), r.end)}${renderCounters(stats)}${renderStop(r)}${renderOutput(r)}${renderLog(r)}`;
+  const inspectors = opts.inspect?.length ? renderInspectors(opts.inspect, r, opts.at ?? r.end) : '';
+  return `${renderTimeline(buildLanes(r), r.end)}${inspectors}${renderCounters(stats)}${renderStop(r)}${renderOutput(r)}${renderLog(r)}`;
 }

@@ -90,6 +90,7 @@ export class PipeReadEnd implements FileObject {
     for (;;) {
       if (!pipe.empty) {
         ret = takeFromPipe(pipe, buf, count);
+        tracePipe(k, t, pipe);
         yield* copyToUser(k, ret);
         break;
       }
@@ -154,6 +155,7 @@ export class PipeWriteEnd implements FileObject {
       last.data.set(data.subarray(0, chars), last.offset + last.len);
       last.len += chars;
       ret = chars;
+      tracePipe(k, t, pipe);
       yield* copyFromUser(k, chars);
     }
     while (ret < count) {
@@ -168,6 +170,7 @@ export class PipeWriteEnd implements FileObject {
         page.set(data.subarray(ret, ret + n));
         pipe.bufs.push({ data: page, offset: 0, len: n });
         ret += n;
+        tracePipe(k, t, pipe);
         yield* copyFromUser(k, n);
         continue;
       }
@@ -203,6 +206,14 @@ export class PipeWriteEnd implements FileObject {
     if (this.pipe.writers === 0) wakeBothSides(this.pipe);
     void k;
   }
+}
+
+/**
+ * The pipe's fill level after a change, for inspectors (trace category 'io', name
+ * 'pipe buffer'; detail: pipe — as /proc shows it, len — bytes waiting, size — capacity).
+ */
+function tracePipe(k: Kernel, t: Thread, pipe: Pipe): void {
+  k.emit({ t: k.now, dur: 0, cat: 'io', name: 'pipe buffer', pid: t.process.pid, tid: t.tid, detail: { pipe: `pipe:[${pipe.inode}]`, len: pipe.size, size: pipe.capacity } });
 }
 
 /** pipe_release(): when one side is gone, wake_up_interruptible_all() both queues. */

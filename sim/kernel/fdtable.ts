@@ -16,6 +16,11 @@ export class FdTable {
   private slots: (FdEntry | null)[] = [];
   /** files->next_fd: no descriptor below it is free, so the search for the lowest free one starts here. */
   private nextFd = 0;
+  /**
+   * Told of every change to the table, so that the trace can show it (the fd-table
+   * inspector). Set by the kernel when the table is given to a process (fd-trace.ts).
+   */
+  onChange: ((fd: number, entry: FdEntry | null) => void) | null = null;
 
   /** RLIMIT_NOFILE soft limit: descriptors must be below it (default 1024, as on most distributions). */
   constructor(public limit = 1024) {}
@@ -33,6 +38,7 @@ export class FdTable {
     while (this.slots.length <= fd) this.slots.push(null);
     this.slots[fd] = { file, cloexec };
     if (min <= this.nextFd) this.nextFd = fd + 1;
+    this.onChange?.(fd, this.slots[fd]!);
     return fd;
   }
 
@@ -42,6 +48,7 @@ export class FdTable {
     while (this.slots.length <= fd) this.slots.push(null);
     const old = this.slots[fd];
     this.slots[fd] = { file, cloexec };
+    this.onChange?.(fd, this.slots[fd]!);
     old?.file.put(k);
     return fd;
   }
@@ -52,6 +59,7 @@ export class FdTable {
     if (e) {
       this.slots[fd] = null;
       if (fd < this.nextFd) this.nextFd = fd; // __put_unused_fd()
+      this.onChange?.(fd, null);
     }
     return e;
   }
@@ -76,6 +84,7 @@ export class FdTable {
     const slots = this.slots;
     this.slots = [];
     this.nextFd = 0;
+    slots.forEach((e, fd) => e && this.onChange?.(fd, null));
     for (const e of slots) e?.file.put(k);
   }
 

@@ -14,6 +14,7 @@ import { Recorder } from '../trace/recorder.js';
 import type { TraceEvent } from '../trace/event.js';
 import { EventQueue } from './event-queue.js';
 import { FdTable } from './fdtable.js';
+import { traceFdTable } from './fd-trace.js';
 import { Scheduler } from './scheduler.js';
 import type { KGen, Step } from './step.js';
 import { Process, Thread, type ThreadMain, type SyscallInProgress } from './task.js';
@@ -153,6 +154,7 @@ export class Kernel {
   /** Create a process whose first thread runs `main` (fork + exec of a program, in one step). */
   spawnProcess(name: string, main: ThreadMain, parent: Process | null, fds?: FdTable): Process {
     const p = new Process(this.nextPid++, name, fds ?? new FdTable(), parent);
+    traceFdTable(this, p);
     if (!fds) setupStdio(this, p);
     parent?.children.push(p);
     this.processes.push(p);
@@ -260,10 +262,28 @@ export class Kernel {
     this.stop = stop;
     try {
       this.sched.flush();
+      this.recordUnfinished();
     } catch {
       // The cap may be hit while flushing; the trace is what it is.
     }
     this.finishRun?.();
+  }
+
+  /**
+   * Threads still asleep or inside a system call when the run stops (a server in
+   * epoll_wait at the time limit): record what they were doing, marked unfinished, as
+   * strace prints "<unfinished ...>", so that views show the wait instead of a gap.
+   */
+  private recordUnfinished(): void {
+    for (const t of this.allThreads()) {
+      if (t.process.kernel || t.state === 'dead') continue;
+      const base = { pid: t.process.pid, tid: t.tid, detail: { unfinished: true } };
+      if (t.state === 'blocked') this.emit({ ...base, t: t.blockedSince, dur: this.now - t.blockedSince, cat: 'wait', name: t.blockedOn });
+      const sc = t.syscall;
+      if (sc && !sc.userWork) {
+        this.emit({ ...base, t: sc.start, dur: this.now - sc.start, cat: 'syscall', name: sc.name, cpu: sc.cpu, args: typeof sc.args === 'function' ? sc.args(0) : sc.args, line: sc.line });
+      }
+    }
   }
 
   /** Nothing left to do: either everything exited or the remaining threads can never wake. */

@@ -6,6 +6,7 @@ import type { Thread } from './task.js';
 import type { KGen } from './step.js';
 import { work } from './step.js';
 import { OpenFile } from './file.js';
+import { traceFileFlags } from './fd-trace.js';
 import { EBADF, EBUSY, EFAULT, EINVAL, EMFILE, ENOTTY, EOPNOTSUPP, EAFNOSUPPORT, EPERM, EPROTONOSUPPORT } from './errno.js';
 import {
   AF_INET, AF_UNIX, F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_GETPIPE_SZ, F_SETFD, F_SETFL, F_SETPIPE_SZ,
@@ -110,6 +111,7 @@ export function* sysFcntl(k: Kernel, t: Thread, fd: number, cmd: number, arg: nu
     case F_SETFL:
       // Only the status flags in SETFL_MASK change; the access mode and creation flags are ignored.
       f.flags = (f.flags & ~SETFL_MASK) | (arg & SETFL_MASK);
+      traceFileFlags(k, f, t.process.pid);
       return 0;
     case F_GETFD:
       return e.cloexec ? FD_CLOEXEC : 0;
@@ -152,6 +154,7 @@ export function* sysIoctl(k: Kernel, t: Thread, fd: number, request: number, arg
   if (typeof arg !== 'object' || arg === null) return -EFAULT;
   if (request === FIONBIO) {
     f.flags = arg.value ? f.flags | O_NONBLOCK : f.flags & ~O_NONBLOCK;
+    traceFileFlags(k, f, t.process.pid);
     return 0;
   }
   if (request === FIONREAD) {

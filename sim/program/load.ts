@@ -9,9 +9,19 @@ export const SIM_MODULE = 'inside-io';
 /** new Function() puts two lines of its own before the body. */
 export const LOADER_LINE_OFFSET = 2;
 
+/** Values a program's parameters can take (see `params` below). */
+export type ParamValue = number | string | boolean;
+
 export interface LoadedProgram {
   main: (sys: never) => unknown;
+  /** The program's world, after its parameters were applied (a world may be a function of them). */
   world: World | undefined;
+  /**
+   * The program's parameters: `export const params = { idle: 100 }`, read by main and by
+   * `export function world(p: typeof params): World`. A sweep or the playground changes
+   * them before the run; main sees the changed object.
+   */
+  params: Record<string, ParamValue>;
   /** Where the program's console.log goes: set it before running. */
   setConsole(write: (text: string, stream: 1 | 2) => void): void;
 }
@@ -43,7 +53,7 @@ export class ProgramLoadError extends Error {
   }
 }
 
-export function loadProgram(js: string, modules: Record<string, unknown>, file = 'program.ts'): LoadedProgram {
+export function loadProgram(js: string, modules: Record<string, unknown>, file = 'program.ts', overrides: Record<string, ParamValue> = {}): LoadedProgram {
   const module = { exports: {} as Record<string, unknown> };
   const require = (name: string): unknown => {
     if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
@@ -68,5 +78,33 @@ export function loadProgram(js: string, modules: Record<string, unknown>, file =
   if (typeof main !== 'function') {
     throw new ProgramLoadError('The program must export its entry point: export async function main(sys: Sys) { ... }');
   }
-  return { main: main as LoadedProgram['main'], world: exp.world as World | undefined, setConsole: con.set };
+  const params = applyParams(exp.params, overrides);
+  let world: World | undefined;
+  try {
+    world = typeof exp.world === 'function' ? ((exp.world as (p: unknown) => World)(params) ?? undefined) : (exp.world as World | undefined);
+  } catch (err) {
+    const e = err as Error;
+    throw new ProgramLoadError(`The world function failed: ${e.name}: ${e.message}`);
+  }
+  return { main: main as LoadedProgram['main'], world, params, setConsole: con.set };
+}
+
+/** Set the requested parameters on the program's own `params` object (so main sees them), checking names and types. */
+function applyParams(own: unknown, overrides: Record<string, ParamValue>): Record<string, ParamValue> {
+  const keys = Object.keys(overrides);
+  if (own === undefined && keys.length === 0) return {};
+  if (typeof own !== 'object' || own === null) {
+    if (keys.length === 0) return {};
+    throw new ProgramLoadError(`This program has no parameters (no \`export const params = { ... }\`), so "${keys[0]}" cannot be set.`);
+  }
+  const params = own as Record<string, ParamValue>;
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(params, key)) {
+      throw new ProgramLoadError(`This program has no parameter "${key}"; its parameters are: ${Object.keys(params).join(', ') || 'none'}.`);
+    }
+    const v = overrides[key]!;
+    if (typeof v !== typeof params[key]) throw new ProgramLoadError(`Parameter "${key}" must be a ${typeof params[key]}, not ${JSON.stringify(v)}.`);
+    params[key] = v;
+  }
+  return params;
 }

@@ -1,0 +1,76 @@
+// Comparisons, sweeps and predictions compute real numbers from real runs.
+import { describe, it, expect } from 'vitest';
+import { exampleSource } from '../../tests/examples.js';
+import { runSet } from './run-set';
+import { runSweep } from './sweep';
+import { runMetrics, metricValue } from './metrics';
+import { gradePrediction } from './predict';
+import { makeScale, wantsLog } from '../scaling/axis';
+import type { TraceEvent } from 'inside-io';
+
+const spin = { file: 'wait-spin.ts', source: exampleSource('00-tools/wait-spin.ts') };
+const block = { file: 'wait-block.ts', source: exampleSource('00-tools/wait-block.ts') };
+
+describe('runSet', () => {
+  it('runs programs on the first one’s world, with parameters set where they are declared', async () => {
+    const [a, b] = await runSet([spin, block], { set: { wait: 200 } });
+    if (!a!.ok || !b!.ok) throw new Error('did not run');
+    expect(a.params).toEqual({ wait: 200 });
+    const ma = runMetrics(a.result);
+    const mb = runMetrics(b.result);
+    expect(ma['syscalls:read']).toBeGreaterThan(100);
+    expect(mb['syscalls:read']).toBe(1);
+    expect(mb.switches).toBeGreaterThanOrEqual(ma.switches);
+    expect(ma.cpuSystem).toBeGreaterThan(mb.cpuSystem * 3);
+  });
+
+  it('sets world fields that no program declares, and refuses unknown names', async () => {
+    const [a] = await runSet([block], { set: { cpus: 1 } });
+    expect(a!.ok && a!.result.cpus).toBe(1);
+    await expect(runSet([block], { set: { clients: 3 } })).rejects.toThrow(/neither a parameter of these programs nor a world field/);
+  });
+});
+
+describe('runSweep', () => {
+  it('gives one number per program and value, reporting progress', async () => {
+    const seen: number[] = [];
+    const series = await runSweep({ programs: [spin, block], param: 'wait', values: [10, 100], metric: 'syscalls:read' }, (done) => seen.push(done));
+    expect(seen).toEqual([0, 2, 4]);
+    expect(series[1]!.points).toEqual([{ x: 10, y: 1 }, { x: 100, y: 1 }]);
+    expect(series[0]!.points[1]!.y).toBeGreaterThan(series[0]!.points[0]!.y * 5);
+  });
+});
+
+describe('metrics', () => {
+  it('count requests and latency percentiles from the clients’ events', () => {
+    const done = (seq: number, latency: number): TraceEvent => ({ seq, t: seq * 10, dur: 0, cat: 'io', name: 'request done', detail: { latency } });
+    const m = runMetrics({ cpus: 1, end: 1000, events: [1, 2, 3, 4, 100].map((l, i) => done(i, l * 1000)) });
+    expect(m.requests).toBe(5);
+    expect(m.p50).toBe(3000);
+    expect(m.p99).toBe(100_000);
+    expect(metricValue(m, 'cpuIdle', 'requests')).toBe(200);
+    expect(metricValue(m, 'syscalls:read')).toBe(0);
+  });
+});
+
+describe('predictions', () => {
+  it('grade numbers exactly, closely or not, and text by its words', () => {
+    expect(gradePrediction('725', { value: 725 }, 'number')).toBe('exact');
+    expect(gradePrediction('1,000', { value: 1000 }, 'number')).toBe('exact');
+    expect(gradePrediction('700', { value: 725 }, 'number')).toBe('close');
+    expect(gradePrediction('100', { value: 725 }, 'number')).toBe('off');
+    expect(gradePrediction(' Main ', { value: 'main' }, 'choice')).toBe('exact');
+    expect(gradePrediction('writer', { value: 'main' }, 'choice')).toBe('off');
+  });
+});
+
+describe('chart axes', () => {
+  it('go logarithmic when values span decades, with power-of-ten ticks', () => {
+    expect(wantsLog([10, 100, 1000])).toBe(true);
+    expect(wantsLog([1, 2, 3])).toBe(false);
+    const s = makeScale([10, 10_000], true);
+    expect(s.ticks).toEqual([10, 100, 1000, 10000]);
+    expect(s.at(100)).toBeCloseTo(1 / 3);
+    expect(makeScale([0, 7], false, true).ticks).toEqual([0, 2, 4, 6, 8]);
+  });
+});
