@@ -47,7 +47,7 @@ export { computeStats, type Stats, type CpuTime } from './trace/stats.js';
 export { formatStrace, straceLine, straceTime } from './trace/strace.js';
 export { toChromeTrace } from './trace/chrome.js';
 export { strerrorByName } from './trace/errno-text.js';
-export { syscalls, requestsDone, percentile, type Verdict, type CallFilter } from './trace/query.js';
+export { syscalls, type Verdict, type CallFilter } from './trace/query.js';
 
 export { loadProgram, SIM_MODULE, LOADER_LINE_OFFSET, ProgramLoadError, type LoadedProgram, type ParamValue } from './program/load.js';
 

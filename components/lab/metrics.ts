@@ -2,7 +2,7 @@
 // the trace alone. Keys are what chapters write in <Compare metrics> and
 // <ScalingChart metric per>; "syscalls:read" counts one system call by name.
 
-import { computeStats, requestsDone, percentile, type RunResult } from 'inside-io';
+import { computeStats, percentile, type RunResult } from 'inside-io';
 import { metricLabels } from '../strings';
 
 export type Unit = 'count' | 'ns' | 'bytes';
@@ -50,9 +50,11 @@ export function metricLabel(key: string): string {
 export type Metrics = Record<string, number>;
 
 /** Every metric of a run (latency ones are NaN when the run has no requests). */
-export function runMetrics(r: Pick<RunResult, 'events' | 'end' | 'cpus'>): Metrics {
+export function runMetrics(r: Pick<RunResult, 'events' | 'end' | 'cpus'> & Partial<Pick<RunResult, 'net'>>): Metrics {
   const s = computeStats(r);
-  const latencies = requestsDone(r).map((e) => Number(e.detail?.latency ?? NaN)).filter((x) => Number.isFinite(x));
+  // Requests served and their latencies, as the world's clients saw them.
+  const groups = r.net?.groups ?? [];
+  const latencies = groups.flatMap((g) => g.latencies);
   const m: Metrics = {
     duration: s.duration,
     syscalls: s.syscalls,
@@ -65,7 +67,7 @@ export function runMetrics(r: Pick<RunResult, 'events' | 'end' | 'cpus'>): Metri
     cpuInterrupt: s.cpu.irq + s.cpu.softirq,
     cpuIdle: s.cpu.idle,
     cpuBusy: s.cpu.user + s.cpu.system + s.cpu.irq + s.cpu.softirq,
-    requests: requestsDone(r).length,
+    requests: groups.reduce((n, g) => n + g.responses, 0),
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
   };

@@ -281,7 +281,8 @@ export class Kernel {
       if (t.state === 'blocked') this.emit({ ...base, t: t.blockedSince, dur: this.now - t.blockedSince, cat: 'wait', name: t.blockedOn });
       const sc = t.syscall;
       if (sc && !sc.userWork) {
-        this.emit({ ...base, t: sc.start, dur: this.now - sc.start, cat: 'syscall', name: sc.name, cpu: sc.cpu, args: typeof sc.args === 'function' ? sc.args(0) : sc.args, line: sc.line });
+        const formatted = typeof sc.args === 'function' ? sc.args(0) : sc.args;
+        this.emit({ ...base, t: sc.start, dur: this.now - sc.start, cat: 'syscall', name: sc.name, cpu: sc.cpu, args: Array.isArray(formatted) ? formatted : formatted.args, line: sc.line });
       }
     }
   }

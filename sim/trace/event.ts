@@ -53,9 +53,6 @@ export interface TraceEvent {
  * - 'sk buffer': a socket's buffers after a change (detail: sock, rcv, rcvbuf, snd, sndbuf: bytes).
  * - 'select scan' / 'poll scan' (with a duration): one pass over the descriptors (detail: fds, ready).
  * - 'pipe buffer': a pipe's fill level after a change (detail: pipe, len, size: bytes).
- * - 'request done': a remote peer of a workload got a complete response (detail: latency — ns
- *   from the request's first byte sent to the response's last byte received; bytes). Compare
- *   and ScalingChart count requests served and latency percentiles from these (trace/query.ts).
  * - 'fd open' / 'fd close' / 'file flags': a process's descriptor table and its open file
  *   descriptions (see kernel/fd-trace.ts).
  */

@@ -1,6 +1,7 @@
 // Questions asked of a finished run, in the words of a reader: how many read calls,
-// how many failed with EAGAIN, how many requests the clients got answers to. Used by
-// exercise checks and predictions (content/examples/*.check.ts), tests and views.
+// how many failed with EAGAIN, made by which thread, from which line. Used by exercise
+// checks and predictions (content/examples/*.check.ts), tests and views. (Requests
+// served and their latencies are in the run's network report, run.net.)
 
 import type { TraceEvent } from './event.js';
 
@@ -35,21 +36,4 @@ export function syscalls(run: { events: readonly TraceEvent[] }, filter: CallFil
     return true;
   });
   return out.sort((a, b) => a.t - b.t || a.seq - b.seq);
-}
-
-/**
- * Requests answered, as the simulated clients saw them: events named 'request done'
- * (detail.latency in ns, from the request's first byte sent to the response's last
- * byte received), which the remote peers of a workload record.
- */
-export function requestsDone(run: { events: readonly TraceEvent[] }): TraceEvent[] {
-  return run.events.filter((e) => e.name === 'request done');
-}
-
-/** The p-th percentile (0–100) of some numbers, nearest-rank; NaN when there are none. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return sorted[rank - 1]!;
 }
