@@ -3,7 +3,7 @@
 // kernel retransmits the SYN, 1 second later (TCP_TIMEOUT_INIT).
 import { Sys, type World, AF_INET, SOCK_STREAM, ms, sec } from 'inside-io';
 
-export const world: World = { cpus: 2, until: sec(3) };
+export const world: World = { cpus: 2, until: sec(5) };
 
 const ADDR = { addr: '127.0.0.1', port: 7000 };
 

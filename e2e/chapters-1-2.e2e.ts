@@ -1,0 +1,42 @@
+// Every live example of chapters 1 and 2 runs in the browser, and for unedited code the
+// trace it draws is identical to the one pre-rendered at build time. Every figure renders.
+import { describe, it, expect } from 'vitest';
+import { useHarness, runExample } from './harness';
+
+const h = useHarness();
+
+for (const chapter of ['chapters/01-descriptors/', 'chapters/02-blocking/']) {
+  describe(chapter, () => {
+    it('every example runs and reproduces its pre-rendered trace', async () => {
+      const { page, errors } = await h.open(chapter);
+      const n = await page.locator('live-example').count();
+      expect(n).toBeGreaterThanOrEqual(4);
+      for (let i = 0; i < n; i++) {
+        const ex = page.locator('live-example').nth(i);
+        await ex.scrollIntoViewIfNeeded();
+        await runExample(page, i);
+        const { hash, ran } = await ex.evaluate((el: HTMLElement) => ({ hash: el.dataset.hash, ran: el.dataset.ranHash }));
+        expect(ran, `example ${i} of ${chapter}`).toBe(hash);
+        expect(await ex.locator('.timeline .lane-svg rect').count()).toBeGreaterThan(1);
+        expect(await ex.locator('.run-error').count()).toBe(0);
+      }
+      expect(errors).toEqual([]);
+    });
+
+    it('every figure has a text alternative and draws', async () => {
+      const { page } = await h.open(chapter, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const figs = page.locator('figure.fig');
+      expect(await figs.count()).toBeGreaterThanOrEqual(2);
+      for (let i = 0; i < (await figs.count()); i++) {
+        const svg = figs.nth(i).locator('svg[role="img"]');
+        const labelled = await svg.getAttribute('aria-labelledby');
+        expect(labelled).toBeTruthy();
+        for (const id of labelled!.split(' ')) expect((await page.locator(`#${id}`).textContent())!.length).toBeGreaterThan(10);
+        const box = await svg.boundingBox();
+        expect(box!.width).toBeGreaterThan(300);
+        expect(box!.height).toBeGreaterThan(150);
+        expect(await figs.nth(i).locator('figcaption').textContent()).toMatch(/Figure \d\.\d/);
+      }
+    });
+  });
+}
