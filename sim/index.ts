@@ -17,6 +17,7 @@ export {
   IORING_SETUP_SQPOLL, IORING_ENTER_GETEVENTS, IORING_ENTER_SQ_WAKEUP, IORING_SQ_NEED_WAKEUP,
   type IoUringSqe, type IoUringCqe, type IoUringParams, type SqRing, type CqRing,
 } from './io/uring.js';
+export { SIGEV_NONE, SIGEV_SIGNAL, SIGEV_THREAD, type Aiocb } from './userland/posix-aio.js';
 export {
   IoUring, io_uring_prep_nop, io_uring_prep_read, io_uring_prep_write, io_uring_prep_fsync, io_uring_prep_recv,
   io_uring_prep_send, io_uring_prep_accept,

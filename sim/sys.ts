@@ -1,7 +1,8 @@
 // Sys: the handle each thread's code receives. Its methods are the system calls the
 // simulated kernel offers, grouped by subsystem in the classes it extends
-// (SysBase → FileCalls → ProcCalls → SocketCalls → IrqCalls → FsCalls → IoCalls → AsyncCalls → ...).
+// (SysBase → FileCalls → ProcCalls → SocketCalls → IrqCalls → FsCalls → IoCalls → AsyncCalls →
+// PosixAioCalls → ...). A few are C library functions done in user space, like POSIX AIO.
 
-import { AsyncCalls } from './io/calls-async.js';
+import { PosixAioCalls } from './userland/posix-aio.js';
 
-export class Sys extends AsyncCalls {}
+export class Sys extends PosixAioCalls {}

@@ -100,6 +100,6 @@ export class AsyncCalls extends IoCalls {
 
   /** futex(FUTEX_WAKE): wake up to n threads sleeping on the word. */
   futex_wake(word: FutexWord, n: number): Promise<number> {
-    return this.call('futex', ['0x7f...', 'FUTEX_WAKE_PRIVATE', String(n)], sysFutexWake(this.k, this.t, word, n));
+    return this.call('futex', ['0x7f...', 'FUTEX_WAKE_PRIVATE', n === Infinity ? 'INT_MAX' : String(n)], sysFutexWake(this.k, this.t, word, n));
   }
 }
