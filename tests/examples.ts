@@ -32,6 +32,7 @@ export async function runExample(path: string, source = exampleSource(path)): Pr
   return r.result;
 }
 
+/** System calls that returned (a call still in progress when the run stopped is in the trace, marked unfinished, but not here). */
 export function calls(r: RunResult, name?: string) {
-  return r.events.filter((e) => e.cat === 'syscall' && (!name || e.name === name));
+  return r.events.filter((e) => e.cat === 'syscall' && (!name || e.name === name) && !e.detail?.unfinished);
 }

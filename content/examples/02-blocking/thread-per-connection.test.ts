@@ -15,7 +15,7 @@ describe('thread-per-connection.ts', () => {
 
     // The main thread plus one thread per connection.
     expect(r.threads).toHaveLength(21);
-    expect(calls(r, 'accept')).toHaveLength(20); // a 21st is still asleep when time runs out: not in the trace
+    expect(calls(r, 'accept')).toHaveLength(20); // a 21st is still asleep when time runs out (unfinished)
     expect(calls(r, 'clone3')).toHaveLength(20);
     // Each connection thread spends its time asleep in read(): on its socket's wait queue.
     const conn = r.threads.find((t) => t.name.startsWith('conn '))!;
