@@ -12,11 +12,14 @@ export const SO_RCVBUF = 8;
 export const SO_KEEPALIVE = 9;
 export const SO_REUSEPORT = 15;
 export const SO_RCVLOWAT = 18;
+export const SO_LINGER = 13;
 export const SO_ACCEPTCONN = 30;
 export const IPPROTO_TCP = 6;
 export const TCP_NODELAY = 1;
 
 // send(2) / recv(2) flags.
+/** Urgent (out-of-band) data: not modelled. */
+export const MSG_OOB = 0x1;
 export const MSG_PEEK = 0x2;
 export const MSG_DONTWAIT = 0x40;
 export const MSG_WAITALL = 0x100;

@@ -12,7 +12,7 @@ import {
   EAFNOSUPPORT, EBADF, EFAULT, EINVAL, ENOTCONN, ENOTSOCK, EOPNOTSUPP, EPROTONOSUPPORT,
 } from '../kernel/errno.js';
 import { AF_INET, AF_UNIX, O_NONBLOCK, O_RDWR, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM } from '../kernel/flags.js';
-import { MSG_DONTWAIT } from './socket-flags.js';
+import { MSG_DONTWAIT, MSG_OOB, SOL_SOCKET, SO_LINGER, SO_RCVLOWAT } from './socket-flags.js';
 import { socketOf, type SockAddr, type SocketOps } from './socket.js';
 import { newTcpSocket } from './tcp.js';
 import { IPPROTO_TCP } from './socket-flags.js';
@@ -121,6 +121,7 @@ export function* sysRecvfrom(k: Kernel, t: Thread, fd: number, buf: Uint8Array, 
   const bad = badCount(len, buf.length);
   if (bad) return bad;
   return yield* withSock(k, t, fd, function* ({ file, sock }) {
+    if (flags & MSG_OOB) return k.notModelled(t, 'MSG_OOB: urgent data');
     const f = file.flags & O_NONBLOCK ? flags | MSG_DONTWAIT : flags;
     return yield* sock.recvmsg(k, t, file, buf, len, f);
   });
@@ -131,6 +132,7 @@ export function* sysSendto(k: Kernel, t: Thread, fd: number, data: Uint8Array, l
   const bad = badCount(len, data.length);
   if (bad) return bad;
   return yield* withSock(k, t, fd, function* ({ file, sock }) {
+    if (flags & MSG_OOB) return k.notModelled(t, 'MSG_OOB: urgent data');
     const f = file.flags & O_NONBLOCK ? flags | MSG_DONTWAIT : flags;
     return yield* sock.sendmsg(k, t, file, data, len, f);
   });
@@ -147,6 +149,7 @@ export function* sysGetsockopt(k: Kernel, t: Thread, fd: number, level: number, 
   return yield* withSock(k, t, fd, function* ({ sock }) {
     yield* work(k.costs.fileOp);
     if (typeof optval !== 'object' || optval === null) return -EFAULT;
+    if (level === SOL_SOCKET && UNMODELLED[name]) return k.notModelled(t, `socket option ${UNMODELLED[name]}`);
     const v = sock.getsockopt(k, t, level, name);
     if (v < 0) return v;
     optval.value = v;
@@ -154,9 +157,13 @@ export function* sysGetsockopt(k: Kernel, t: Thread, fd: number, level: number, 
   });
 }
 
+/** Options Linux has that the simulator does not model: they fail loudly rather than pretend. */
+const UNMODELLED: Record<number, string> = { [SO_RCVLOWAT]: 'SO_RCVLOWAT', [SO_LINGER]: 'SO_LINGER' };
+
 export function* sysSetsockopt(k: Kernel, t: Thread, fd: number, level: number, name: number, value: number): KGen<number> {
   return yield* withSock(k, t, fd, function* ({ sock }) {
     yield* work(k.costs.fileOp);
+    if (level === SOL_SOCKET && UNMODELLED[name]) return k.notModelled(t, `socket option ${UNMODELLED[name]}`);
     return sock.setsockopt(k, t, level, name, value);
   });
 }

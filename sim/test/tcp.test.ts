@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  AF_INET, SOCK_STREAM, SOCK_NONBLOCK, SOL_SOCKET, SO_ERROR, SO_SNDBUF, SO_RCVBUF, SHUT_WR, MSG_PEEK, MSG_DONTWAIT,
+  AF_INET, SOCK_STREAM, SOCK_NONBLOCK, SOL_SOCKET, SO_ERROR, SO_SNDBUF, SO_RCVBUF, SO_RCVLOWAT, SHUT_WR, MSG_PEEK, MSG_DONTWAIT, MSG_OOB,
   SIGPIPE, SIG_IGN, RLIMIT_NOFILE, text, ms, us, type Sys, type SockAddrOut,
 } from 'inside-io';
 import { sim, outcomes } from './helpers.js';
@@ -214,5 +214,16 @@ describe('TCP over loopback (net/ipv4/tcp*.c)', () => {
     expect(connects.map((e) => e.ret)).toEqual([0, 0]);
     expect(connects[1]!.dur).toBeGreaterThan(ms(999));
     expect(r.events.some((e) => e.name === 'SYN dropped')).toBe(true);
+  });
+
+  it('what is not modelled fails loudly: SO_RCVLOWAT, MSG_OOB, connecting to a remote host', async () => {
+    const r = await sim(async (sys) => {
+      const c = await sys.socket(AF_INET, SOCK_STREAM);
+      await sys.setsockopt(c, SOL_SOCKET, SO_RCVLOWAT, 100);
+      await sys.send(c, 'x', 1, MSG_OOB);
+      await sys.connect(c, { addr: '203.0.113.7', port: 80 });
+    });
+    expect(outcomes(r, ['setsockopt', 'sendto', 'connect'])).toEqual(['setsockopt=-1 ENOSYS', 'sendto=-1 ENOSYS', 'connect=-1 ENOSYS']);
+    expect(r.warnings).toHaveLength(3);
   });
 });

@@ -13,7 +13,7 @@ export function sockaddr(a: Partial<SockAddr> | null | undefined): string {
   return `{sa_family=AF_INET, sin_port=htons(${a.port ?? 0}), sin_addr=inet_addr("${a.addr ?? '0.0.0.0'}")}`;
 }
 
-const msgFlagNames: [number, string][] = [[MSG_PEEK, 'MSG_PEEK'], [MSG_DONTWAIT, 'MSG_DONTWAIT'], [MSG_WAITALL, 'MSG_WAITALL'], [MSG_NOSIGNAL, 'MSG_NOSIGNAL']];
+const msgFlagNames: [number, string][] = [[1, 'MSG_OOB'], [MSG_PEEK, 'MSG_PEEK'], [MSG_DONTWAIT, 'MSG_DONTWAIT'], [MSG_WAITALL, 'MSG_WAITALL'], [MSG_NOSIGNAL, 'MSG_NOSIGNAL']];
 
 export function msgFlags(flags: number): string {
   return bitNames(flags, msgFlagNames);
@@ -43,7 +43,7 @@ export function protocolName(p: number): string {
 
 const solNames: Record<number, string> = {
   [SO_REUSEADDR]: 'SO_REUSEADDR', [SO_TYPE]: 'SO_TYPE', [SO_ERROR]: 'SO_ERROR', [SO_SNDBUF]: 'SO_SNDBUF', [SO_RCVBUF]: 'SO_RCVBUF',
-  [SO_KEEPALIVE]: 'SO_KEEPALIVE', [SO_REUSEPORT]: 'SO_REUSEPORT', [SO_RCVLOWAT]: 'SO_RCVLOWAT', [SO_ACCEPTCONN]: 'SO_ACCEPTCONN',
+  [SO_KEEPALIVE]: 'SO_KEEPALIVE', [13]: 'SO_LINGER', [SO_REUSEPORT]: 'SO_REUSEPORT', [SO_RCVLOWAT]: 'SO_RCVLOWAT', [SO_ACCEPTCONN]: 'SO_ACCEPTCONN',
 };
 
 /** "SOL_SOCKET, SO_ERROR" */
