@@ -3,15 +3,16 @@
 import { describe, it, expect } from 'vitest';
 import { runExample, calls, exampleSource } from '../../../tests/examples.js';
 
-async function run(mech: 'select' | 'poll' | 'epoll', watched: number) {
+async function run(mech: 'select' | 'poll' | 'epoll', watched: number, active = 1) {
   const path = `06-multiplexing/wait-${mech}.ts`;
-  const r = await runExample(path, exampleSource(path).replace('watched: 100', `watched: ${watched}`));
+  const r = await runExample(path, exampleSource(path).replace('watched: 100, active: 1', `watched: ${watched}, active: ${active}`));
   expect(r.stop.reason).toBe('exit');
   const name = mech === 'epoll' ? 'epoll_wait' : mech;
   const waits = calls(r, name);
   expect(waits).toHaveLength(20);
-  for (const w of waits) expect(w.ret).toBe(1);
-  return { r, perCall: waits.reduce((a, e) => a + e.dur, 0) / waits.length };
+  for (const w of waits) expect(w.ret).toBe(active);
+  const time = waits.reduce((a, e) => a + e.dur, 0);
+  return { r, perCall: time / waits.length, perEvent: time / (20 * active) };
 }
 
 describe('wait-select.ts, wait-poll.ts, wait-epoll.ts', () => {
@@ -39,5 +40,22 @@ describe('wait-select.ts, wait-poll.ts, wait-epoll.ts', () => {
       expect(t[mech]![1]!).toBeGreaterThan(100 * t.epoll![1]!);
     }
     expect(t.epoll![1]).toBe(t.epoll![0]);
+  });
+
+  it('with every descriptor active, the cost per event of select and poll falls below epoll_wait\'s', async () => {
+    const one: Record<string, number> = {};
+    const all: Record<string, number> = {};
+    for (const mech of ['select', 'poll', 'epoll'] as const) {
+      one[mech] = (await run(mech, 100, 1)).perEvent;
+      all[mech] = (await run(mech, 100, 100)).perEvent;
+    }
+    // One active of 100: select pays for 100 descriptors per event, epoll for one.
+    expect(one.select! / one.epoll!).toBeGreaterThan(30);
+    // All 100 active: select's scan is shared by 100 events, and it stops registering
+    // at the first ready descriptor; epoll still re-polls and copies each event.
+    expect(all.select!).toBeLessThan(all.epoll!);
+    expect(all.poll!).toBeLessThan(all.epoll!);
+    const { r } = await run('select', 100, 100);
+    for (const s of r.events.filter((e) => e.name === 'select scan')) expect(s.detail).toMatchObject({ fds: 100, ready: 100, registered: 1 });
   });
 });
