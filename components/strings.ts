@@ -36,6 +36,11 @@ export const ui = {
 } as const;
 
 /** Names of the metrics <Compare> and <ScalingChart> show (keys in components/lab/metrics.ts). */
+/** "a", "a or b", "a, b or c". */
+function orList(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
 export const metricLabels = {
   duration: 'virtual time',
   syscalls: 'system calls',
@@ -51,7 +56,8 @@ export const metricLabels = {
   requests: 'requests served',
   p50: 'latency, median',
   p99: 'latency, 99th percentile',
-  callsOf: (name: string) => `${name}() calls`,
+  callsOf: (names: string[]) => `${orList(names.map((n) => `${n}()`))} calls`,
+  timeIn: (names: string[]) => `time in ${orList(names.map((n) => `${n}()`))}`,
 };
 
 /** <Compare>. */

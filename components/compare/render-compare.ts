@@ -5,7 +5,7 @@ import type { RunResult } from 'inside-io';
 import { buildLanes } from '../trace/lanes';
 import { renderTimeline } from '../trace/render-timeline';
 import { esc } from '../trace/escape';
-import { runMetrics, metricInfo, metricLabel, isMetric, type Metrics } from '../lab/metrics';
+import { runMetrics, metricInfo, metricLabel, metricValue, isMetric, type Metrics } from '../lab/metrics';
 import { formatValue, formatCount } from '../lab/format';
 import { compareStrings as S } from '../strings';
 
@@ -42,7 +42,7 @@ function row(key: string, values: number[]): string {
 
 export function renderMetricsTable(labels: string[], metrics: Metrics[], keys: string[]): string {
   const head = `<tr><th scope="col">${esc(S.metric)}</th>${labels.map((l) => `<th scope="col">${esc(l)}</th>`).join('')}</tr>`;
-  const body = keys.map((k) => row(k, metrics.map((m) => m[k] ?? (k.startsWith('syscalls:') ? 0 : NaN)))).join('');
+  const body = keys.map((k) => row(k, metrics.map((m) => metricValue(m, k)))).join('');
   return `<div class="cmp-table-wrap"><table class="cmp-table"><caption>${esc(S.tableCaption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
 }
 

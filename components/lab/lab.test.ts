@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { exampleSource } from '../../tests/examples.js';
 import { runSet } from './run-set';
 import { runSweep } from './sweep';
-import { runMetrics, metricValue } from './metrics';
+import { runMetrics, metricValue, metricInfo, metricLabel, isMetric } from './metrics';
 import { gradePrediction } from './predict';
 import { makeScale, wantsLog } from '../scaling/axis';
 
@@ -49,6 +49,23 @@ describe('metrics', () => {
     expect(m.p99).toBe(100_000);
     expect(metricValue(m, 'cpuIdle', 'requests')).toBe(200);
     expect(metricValue(m, 'syscalls:read')).toBe(0);
+  });
+
+  it('add up the time inside named system calls, and sum over several names joined by |', () => {
+    const call = (name: string, dur: number, unfinished = false) =>
+      ({ seq: 0, t: 0, dur, cat: 'syscall', name, pid: 1, tid: 1, ret: 0, ...(unfinished ? { detail: { unfinished: true } } : {}) }) as Parameters<typeof runMetrics>[0]['events'][number];
+    const events = [call('select', 700), call('select', 300), call('read', 50), call('read', 50), call('epoll_wait', 5000, true)];
+    const m = runMetrics({ cpus: 1, end: 10_000, events });
+    expect(isMetric('time:select|poll|epoll_wait')).toBe(true);
+    expect(isMetric('time:select|')).toBe(false);
+    expect(metricValue(m, 'time:select')).toBe(1000);
+    // The unfinished epoll_wait (still waiting when the run stopped) is not counted.
+    expect(metricValue(m, 'time:select|poll|epoll_wait')).toBe(1000);
+    expect(metricValue(m, 'time:select|read', 'syscalls:select|read')).toBe(275);
+    expect(metricValue(m, 'time:select|poll', 'syscalls:read')).toBe(500);
+    expect(metricInfo('time:read').unit).toBe('ns');
+    expect(metricLabel('time:select|poll|epoll_wait')).toBe('time in select(), poll() or epoll_wait()');
+    expect(metricLabel('syscalls:read')).toBe('read() calls');
   });
 });
 
