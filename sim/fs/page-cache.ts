@@ -34,6 +34,8 @@ export class Page {
 export interface Readahead {
   start: number;
   size: number;
+  /** prev_pos as a page index: the page just past the last read (undefined: nothing read yet). */
+  prev?: number;
 }
 
 /** Readahead's largest window: read_ahead_kb = 128 (32 pages). */
@@ -75,14 +77,20 @@ export class AddressSpace {
     for (let i = first; i <= last; i++) if (!this.pages.has(i)) missing.push(i);
     const plug: Plug = { bios: [] };
     if (missing.length > 0) {
-      // page_cache_sync_ra(): a new window starting at the first miss.
-      // (It always covers what was asked; what it reads beyond is marked for async readahead.)
       const start = missing[0]!;
-      ra.start = start;
-      ra.size = Math.max(initialWindow(last - start + 1), last - start + 1);
-      const end = Math.min(lastFilePage, start + ra.size - 1);
-      const marker = last + 1;
-      yield* this.readRange(t, start, end, marker <= end ? marker : -1, plug);
+      const req = last - start + 1;
+      if (this.looksSequential(start, req, ra)) {
+        // page_cache_sync_ra(): a new window starting at the first miss.
+        // (It always covers what was asked; what it reads beyond is marked for async readahead.)
+        ra.start = start;
+        ra.size = Math.max(initialWindow(req), req);
+        const end = Math.min(lastFilePage, start + ra.size - 1);
+        const marker = last + 1;
+        yield* this.readRange(t, start, end, marker <= end ? marker : -1, plug);
+      } else {
+        // "Standalone, small random read. Read as is, and do not pollute the readahead state."
+        yield* this.readRange(t, start, last, -1, plug);
+      }
     }
     const out: Page[] = [];
     for (let i = first; i <= last; i++) {
@@ -100,6 +108,20 @@ export class AddressSpace {
     }
     if (plug.bios.length > 0) this.queue.flush(plug, t.cpu?.id ?? 0);
     return out;
+  }
+
+  /**
+   * page_cache_sync_ra()'s test: the start of the file, a large read, or a read right
+   * after the previous one (index - prev_index <= 1) is sequential; otherwise it is one
+   * only if the pages just before it are cached, more of them than the read asks for
+   * (page_cache_prev_miss: the trace a sequential reader leaves behind).
+   */
+  private looksSequential(start: number, req: number, ra: Readahead): boolean {
+    if (start === 0 || req > RA_MAX_PAGES) return true;
+    if (ra.prev !== undefined && start - ra.prev >= 0 && start - ra.prev <= 1) return true;
+    let contig = 0;
+    while (contig < RA_MAX_PAGES && start - contig - 1 >= 0 && this.pages.has(start - contig - 1)) contig++;
+    return contig > req;
   }
 
   /** Read pages [start, end] that are not cached: lock them and send bios for each consecutive run. */

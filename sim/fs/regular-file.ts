@@ -172,6 +172,7 @@ class RegularFile implements FileObject {
       done += to - from;
     }
     yield* copyToUser(this.k, n);
+    raOf(f).prev = Math.floor((pos + n) / PAGE_SIZE); // ra->prev_pos = last_pos
     return n;
   }
 

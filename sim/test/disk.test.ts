@@ -46,6 +46,19 @@ describe('the disk and the page cache', () => {
     expect(syscalls(r, 'read')[1]!.dur).toBeLessThan(5_000);
   });
 
+  it('does not read ahead for a small random read, and does again once the reads run in sequence', async () => {
+    const r = await sim(async (sys) => {
+      const fd = await sys.open('/data/big', O_RDONLY);
+      const buf = new Uint8Array(4096);
+      await sys.pread(fd, buf, 4096, 40 * 4096); // a random read: just this page
+      await sys.pread(fd, buf, 4096, 7 * 4096); // another one, elsewhere
+      await sys.pread(fd, buf, 4096, 8 * 4096); // right after the last one: sequential now
+    }, { files: big });
+    const ops = deviceOps(r);
+    expect(ops.map((e) => e.detail?.bytes)).toEqual([4096, 4096, 16384]);
+    expect(ops[2]!.detail?.sector).toBe(2048 + 8 * 8);
+  });
+
   it('while the disk and its DMA engine work, the CPU runs another thread', async () => {
     const r = await sim(async (sys) => {
       const w = await sys.pthread_create(async (t) => t.compute(us(400)), 'worker');
