@@ -3,7 +3,7 @@ import { computeStats, percentile } from 'inside-io';
 import { runExample, exampleSource, calls } from '../../../tests/examples.js';
 
 const run = (idle: number) =>
-  runExample('02-blocking/idle-connections.ts', exampleSource('02-blocking/idle-connections.ts').replace('{ idle: 500 }', `{ idle: ${idle} }`));
+  runExample('02-blocking/idle-connections.ts', exampleSource('02-blocking/idle-connections.ts').replace('{ idle: 20 }', `{ idle: ${idle} }`));
 
 describe('idle-connections.ts', () => {
   const with500 = run(500);
@@ -23,6 +23,14 @@ describe('idle-connections.ts', () => {
     expect(idleThreads.length).toBe(500); // the read() never returned, so it is not in the trace as a completed call
     expect(r.output.map((o) => o.text).join('')).toBe(
       '510 connections, 511 threads: 8.0 MiB of kernel stacks, 4.0 GiB of address space reserved for user stacks\n',
+    );
+  });
+
+  it('as given (20 idle connections): 31 threads, and the estimate of their stacks', async () => {
+    const r = await runExample('02-blocking/idle-connections.ts');
+    expect(r.threads).toHaveLength(31);
+    expect(r.output.map((o) => o.text).join('')).toBe(
+      '30 connections, 31 threads: 0.5 MiB of kernel stacks, 0.2 GiB of address space reserved for user stacks\n',
     );
   });
 

@@ -3,20 +3,22 @@
 // connection still holds a thread, asleep in read(): it costs memory, but no CPU.
 import { type Sys, type World, type Rlimit, AF_INET, SOCK_STREAM, RLIMIT_NOFILE, ms, us } from 'inside-io';
 
-export const params = { idle: 500 };
+export const params = { idle: 20 };
 const ACTIVE = 10;
 
-export const world: World = {
-  cpus: 2,
-  until: ms(30),
-  maxEvents: 1_000_000,
-  clients: [
-    // The busy ones: a 64-byte request every millisecond, 20 times each.
-    { name: 'active', count: ACTIVE, port: 7007, requests: 20, think: ms(1), every: us(20) },
-    // The silent ones: connect, then nothing until the run ends.
-    { name: 'idle', count: params.idle, port: 7007, requests: 0, idle: Infinity, every: us(20), start: us(300) },
-  ],
-};
+export function world(p: typeof params): World {
+  return {
+    cpus: 2,
+    until: ms(30),
+    maxEvents: 1_000_000,
+    clients: [
+      // The busy ones: a 64-byte request every millisecond, 20 times each.
+      { name: 'active', count: ACTIVE, port: 7007, requests: 20, think: ms(1), every: us(20) },
+      // The silent ones: connect, then nothing until the run ends.
+      { name: 'idle', count: p.idle, port: 7007, requests: 0, idle: Infinity, every: us(20), start: us(300) },
+    ],
+  };
+}
 
 async function serve(t: Sys, conn: number) {
   const buf = new Uint8Array(512);

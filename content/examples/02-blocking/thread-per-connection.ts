@@ -3,14 +3,20 @@
 // read() until its client sends something. Blocking code, easy to write: the kernel's
 // wait queues do the waiting, and each sleeping thread costs a stack and a task.
 // @expect-stop time
-import { type Sys, type World, AF_INET, SOCK_STREAM, ms, us } from 'inside-io';
+import { type Sys, type World, AF_INET, SOCK_STREAM, ms } from 'inside-io';
 
-// 20 remote clients connect, 0.5 ms apart; each sends 100-byte requests and waits
-// for the echo, pausing 2 ms between requests.
-export const world: World = {
-  until: ms(30),
-  clients: [{ count: 20, port: 8080, every: us(500), requests: Infinity, requestSize: 100, think: ms(2) }],
-};
+// How many clients: a scaling chart sweeps this.
+export const params = { clients: 20 };
+
+// The remote clients connect over the first 10 ms (20 clients: 0.5 ms apart); each
+// sends 100-byte requests and waits for the echo, pausing 2 ms between requests.
+export function world(p: typeof params): World {
+  return {
+    until: ms(30),
+    maxEvents: 1_000_000,
+    clients: [{ count: p.clients, port: 8080, every: Math.round(ms(10) / p.clients), requests: Infinity, requestSize: 100, think: ms(2) }],
+  };
+}
 
 export async function main(sys: Sys) {
   const listener = await sys.socket(AF_INET, SOCK_STREAM);
