@@ -4,6 +4,9 @@
 // an ordinary, blocking pread() and records the result, then wakes whoever waits in
 // aio_suspend(). aio_error() and aio_return() just read the result: no system call.
 // A helper with nothing to do waits one second (aio_idle_time) for more, then exits.
+// Requests on a descriptor that a helper is already working on do not get a thread of
+// their own: they wait behind the running one ("it makes no sense to start another
+// thread", __aio_enqueue_request), so the requests of one descriptor run one at a time.
 // "Asynchronous" here means "done by another thread": the kernel sees blocking I/O.
 
 import type { Process } from '../kernel/task.js';
@@ -37,7 +40,10 @@ interface Request {
 
 /** The library's state in one process (the static variables of aio_misc.c). */
 interface AioState {
+  /** Requests ready for a helper (runlist): at most one per descriptor. */
   queue: Request[];
+  /** Descriptors being worked on, each with the requests waiting behind the running one (requests, next_prio). */
+  busy: Map<number, Request[]>;
   threads: number;
   idle: number;
   /** What idle helpers sleep on (__aio_new_request_notification). */
@@ -55,7 +61,7 @@ export class PosixAioCalls extends AsyncCalls {
   private aio(): AioState {
     const p = this.t.process;
     let s = states.get(p);
-    if (!s) states.set(p, (s = { queue: [], threads: 0, idle: 0, newRequest: { value: 0 }, done: { value: 0 }, suspended: 0 }));
+    if (!s) states.set(p, (s = { queue: [], busy: new Map(), threads: 0, idle: 0, newRequest: { value: 0 }, done: { value: 0 }, suspended: 0 }));
     return s;
   }
 
@@ -115,30 +121,42 @@ export class PosixAioCalls extends AsyncCalls {
     }
     const s = this.aio();
     results.set(cb, { error: EINPROGRESS, ret: 0 });
-    s.queue.push({ cb, write });
-    if (s.idle > 0) {
-      // An idle helper is waiting for work: pthread_cond_signal → futex wake.
-      s.newRequest.value++;
-      await this.futex_wake(s.newRequest, 1);
-    } else if (s.threads < AIO_THREADS) {
+    const waiting = s.busy.get(cb.aio_fildes);
+    if (waiting) {
+      // This descriptor is being worked on: queue the request behind it; no new thread.
+      waiting.push({ cb, write });
+      return 0;
+    }
+    s.busy.set(cb.aio_fildes, []);
+    const req: Request = { cb, write };
+    if (s.threads < AIO_THREADS && s.idle === 0) {
+      // No helper is free: start one for this very request (aio_create_helper_thread(handle_fildes_io, newp)).
       s.threads++;
-      const r = await this.pthread_create((h) => helper(h as unknown as PosixAioCalls, s), 'aio helper');
-      if (r < 0) {
-        s.threads--;
-        s.queue.pop();
+      const r = await this.pthread_create((h) => helper(h as unknown as PosixAioCalls, s, req), 'aio helper');
+      if (r >= 0) return 0;
+      s.threads--;
+      if (s.threads === 0) {
+        s.busy.delete(cb.aio_fildes);
         results.delete(cb);
         this.errno = EAGAIN;
         return -1;
       }
+    }
+    // Otherwise it waits in the run list for a helper; wake an idle one (pthread_cond_signal → futex wake).
+    s.queue.push(req);
+    if (s.idle > 0) {
+      s.newRequest.value++;
+      await this.futex_wake(s.newRequest, 1);
     }
     return 0;
   }
 }
 
 /** handle_fildes_io(): a helper thread's life. */
-async function helper(h: PosixAioCalls, s: AioState): Promise<void> {
+async function helper(h: PosixAioCalls, s: AioState, first?: Request): Promise<void> {
   for (;;) {
-    let req = s.queue.shift();
+    let req = first ?? s.queue.shift();
+    first = undefined;
     while (!req) {
       const seen = s.newRequest.value;
       s.idle++;
@@ -150,9 +168,24 @@ async function helper(h: PosixAioCalls, s: AioState): Promise<void> {
         return;
       }
     }
+    // More requests ready: wake an idle helper for them, or start one (handle_fildes_io).
+    if (s.queue.length > 0) {
+      if (s.idle > 0) {
+        s.newRequest.value++;
+        await h.futex_wake(s.newRequest, 1);
+      } else if (s.threads < AIO_THREADS) {
+        s.threads++;
+        if ((await h.pthread_create((n) => helper(n as unknown as PosixAioCalls, s), 'aio helper')) < 0) s.threads--;
+      }
+    }
     const { cb, write } = req;
     const ret = write ? await h.pwrite(cb.aio_fildes, cb.aio_buf, cb.aio_nbytes, cb.aio_offset) : await h.pread(cb.aio_fildes, cb.aio_buf, cb.aio_nbytes, cb.aio_offset);
     results.set(cb, { error: ret < 0 ? h.errno : 0, ret });
+    // The descriptor's next request, if any, becomes runnable (add_request_to_runlist).
+    const waiting = s.busy.get(cb.aio_fildes)!;
+    const next = waiting.shift();
+    if (next) s.queue.push(next);
+    else s.busy.delete(cb.aio_fildes);
     // __aio_notify(): wake aio_suspend() sleepers, and run a SIGEV_THREAD notification.
     s.done.value++;
     if (s.suspended > 0) await h.futex_wake(s.done, Infinity);
