@@ -18,6 +18,9 @@ export {
   type IoUringSqe, type IoUringCqe, type IoUringParams, type SqRing, type CqRing,
 } from './io/uring.js';
 export { SIGEV_NONE, SIGEV_SIGNAL, SIGEV_THREAD, type Aiocb } from './userland/posix-aio.js';
+export type { Win32 } from './io/calls-win32.js';
+export { INVALID_HANDLE_VALUE, type Out } from './io/sys-iocp.js';
+export { ERROR_IO_PENDING, WAIT_TIMEOUT, INFINITE, STATUS_PENDING, type Overlapped } from './io/iocp.js';
 export {
   IoUring, io_uring_prep_nop, io_uring_prep_read, io_uring_prep_write, io_uring_prep_fsync, io_uring_prep_recv,
   io_uring_prep_send, io_uring_prep_accept,

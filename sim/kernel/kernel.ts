@@ -571,6 +571,7 @@ export class Kernel {
       const cpu = t.cpu?.id ?? Math.max(0, t.lastCpu);
       t.sleepTimer = this.timers.start(cpu, this.now + timeout, () => this.wakeThread(t, 'timeout'));
     }
+    t.sleepHook?.blocked(t);
     yield { op: 'sleep' };
     return t.wakeReason;
   }
@@ -585,6 +586,7 @@ export class Kernel {
     this.emit({ t: t.blockedSince, dur: this.now - t.blockedSince, cat: 'wait', name: t.blockedOn, pid: t.process.pid, tid: t.tid, detail: { woken_by: waker, reason } });
     this.emit({ t: this.now, dur: 0, cat: 'wakeup', name: reason === 'timeout' ? 'timeout' : 'wake_up', pid: t.process.pid, tid: t.tid, detail: { by: waker } });
     this.sched.makeRunnable(t);
+    t.sleepHook?.woken(t);
     return true;
   }
 

@@ -99,6 +99,11 @@ export class Thread {
   taskWork: TaskWork[] | null = null;
   /** Where a thread that runs task work while it waits (io_uring_enter) is woken when some arrives. */
   readonly taskWorkWait = new WaitQueue('task_work');
+  /** IOCP (the Windows model): released by a port for a packet, and where it waits in GetQueuedCompletionStatus. */
+  iocpGrant = false;
+  readonly iocpWait = new WaitQueue('NtRemoveIoCompletion');
+  /** Told when the thread blocks and wakes (an I/O completion port counts its running threads). */
+  sleepHook: { blocked(t: Thread): void; woken(t: Thread): void } | null = null;
   /** A kernel thread busy-polling for work (SQPOLL): its polling step may be cut short by kick(). */
   spinning = false;
   kick: (() => void) | null = null;
