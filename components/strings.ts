@@ -33,6 +33,10 @@ export const ui = {
   bookSubtitle: 'How operating systems do input and output — an interactive textbook with a kernel you can watch',
   menu: 'Menu',
   example: 'Example',
+  explore: 'Explore this trace: step through its events, zoom, see the kernel’s state at any moment',
+  exploreHint: 'Click to explore',
+  staleLines: 'The code changed since this run: run it again to link its lines to the trace.',
+  linkedLine: (line: number, n: number) => `Line ${line}: ${n} system call${n === 1 ? '' : 's'} highlighted in the trace.`,
 } as const;
 
 /** Names of the metrics <Compare> and <ScalingChart> show (keys in components/lab/metrics.ts). */
@@ -226,6 +230,8 @@ export const traceStrings = {
   downloadStrace: 'System calls (strace text)',
   logTitle: 'System calls, strace style',
   countersAt: (t: string) => `Counters at t = ${t}`,
+  counterNames: { syscalls: 'system calls', failed: 'failed calls', switches: 'context switches', copied: 'bytes copied', cpu: 'CPU time' },
+  cpuSplit: (user: string, system: string, interrupts: string | null, idle: string) => `user ${user} · system ${system}${interrupts ? ` · interrupts ${interrupts}` : ''} · idle ${idle}`,
   explore: 'Explore the trace',
   exploreHint: 'Explore: step through events, zoom, see the kernel’s state at any moment.',
   wheelHint: 'Hold Ctrl (or pinch) to zoom',
@@ -248,4 +254,9 @@ export const traceStrings = {
   } as Record<string, string>,
   idle: 'idle',
   wakeMark: 'wakeup',
+};
+
+/** The static trace panel. */
+export const panelStrings = {
+  wholeRun: 'The whole run',
 };

@@ -1,7 +1,7 @@
 // Every live example of chapters 1 and 2 runs in the browser, and for unedited code the
 // trace it draws is identical to the one pre-rendered at build time. Every figure renders.
 import { describe, it, expect } from 'vitest';
-import { useHarness, runExample } from './harness';
+import { useHarness, runExample, traceEvents } from './harness';
 
 const h = useHarness();
 
@@ -17,7 +17,7 @@ for (const chapter of ['chapters/01-descriptors/', 'chapters/02-blocking/']) {
         await runExample(page, i);
         const { hash, ran } = await ex.evaluate((el: HTMLElement) => ({ hash: el.dataset.hash, ran: el.dataset.ranHash }));
         expect(ran, `example ${i} of ${chapter}`).toBe(hash);
-        expect(await ex.locator('.timeline .lane-svg rect').count()).toBeGreaterThan(1);
+        expect(await traceEvents(ex)).toBeGreaterThan(1);
         expect(await ex.locator('.run-error').count()).toBe(0);
       }
       expect(errors).toEqual([]);

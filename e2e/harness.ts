@@ -1,7 +1,7 @@
 // Shared set-up for browser tests: one static server and one browser per test file,
 // a fresh guarded context per test, and a check that nothing left the origin.
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launch, guardedContext, watchErrors } from './browser';
 import { serveDist, type StaticServer } from './static-server';
 
@@ -66,6 +66,12 @@ export async function typeProgram(page: Page, index: number, source: string): Pr
   await page.keyboard.press('Delete');
   // Monaco auto-closes brackets and quotes while typing; paste-like insertion avoids that.
   await page.keyboard.insertText(source);
+}
+
+/** After a run: the interactive trace view is drawn; returns how many events it holds. */
+export async function traceEvents(ex: Locator): Promise<number> {
+  await ex.locator('.tv canvas').waitFor();
+  return Number(await ex.locator('.tv').getAttribute('data-events'));
 }
 
 export const CHAPTER = 'chapters/02-blocking/';

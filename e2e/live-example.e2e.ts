@@ -1,7 +1,7 @@
 // What readers do with a live example: read it without JavaScript, run it, edit it,
 // break it, reset it, reload the page.
 import { describe, it, expect } from 'vitest';
-import { useHarness, runExample, typeProgram, CHAPTER } from './harness';
+import { useHarness, runExample, typeProgram, traceEvents, CHAPTER } from './harness';
 
 const h = useHarness();
 
@@ -29,7 +29,7 @@ describe('a chapter with live examples', () => {
       const { hash, ran } = await ex.evaluate((el: HTMLElement) => ({ hash: el.dataset.hash, ran: el.dataset.ranHash }));
       expect(ran).toBe(hash);
       expect(await ex.locator('.ex-status').textContent()).toMatch(/identical to the pre-rendered one/);
-      expect(await ex.locator('.timeline .lane-svg rect').count()).toBeGreaterThan(5);
+      expect(await traceEvents(ex)).toBeGreaterThan(5);
     }
     expect(errors).toEqual([]);
   });

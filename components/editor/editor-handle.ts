@@ -13,7 +13,10 @@ export interface EditorHandle {
   setValue(source: string): void;
   /** Syntax and type errors, as the TypeScript checker reports them (empty when fine). */
   problems(): Promise<Problem[]>;
-  markLine(line: number): void;
+  /** Mark a line (0: clear the mark); `quiet`: do not take focus or move the selection. */
+  markLine(line: number, quiet?: boolean): void;
+  /** Called when the reader moves the caret to another line. */
+  onCursorLine(fn: (line: number) => void): void;
   focus(): void;
   dispose(): void;
 }

@@ -98,8 +98,17 @@ export async function createMonacoEditor(host: HTMLElement, id: string, source: 
       return [...syn.map(toProblem('syntax')), ...sem.map(toProblem('type'))];
     },
     markLine(line) {
-      decorations = editor.deltaDecorations(decorations, [{ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'monaco-line-mark' } }]);
-      editor.revealLineInCenterIfOutsideViewport(line);
+      decorations = editor.deltaDecorations(decorations, line > 0 ? [{ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: 'monaco-line-mark' } }] : []);
+      if (line > 0) editor.revealLineInCenterIfOutsideViewport(line);
+    },
+    onCursorLine(fn) {
+      let last = 0;
+      editor.onDidChangeCursorPosition((e) => {
+        // Only the reader's own moves (a click, the arrow keys), not edits or our marks.
+        if (e.reason !== monaco.editor.CursorChangeReason.Explicit || e.position.lineNumber === last) return;
+        last = e.position.lineNumber;
+        fn(last);
+      });
     },
     focus: () => editor.focus(),
     dispose() {

@@ -46,11 +46,22 @@ export function createPlainEditor(host: HTMLElement, source: string, onChange: (
       const t = transpile(area.value);
       return t.ok ? [] : [{ kind: 'syntax', line: t.line, column: t.column, message: t.message.replace(/^Syntax error: /, '') }];
     },
-    markLine(line) {
+    markLine(line, quiet) {
+      // A text area cannot mark a line without selecting it; from the trace view, leave the reader's caret alone.
+      if (line < 1 || quiet) return;
       const lines = area.value.split('\n');
       const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
       area.focus();
       area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+    },
+    onCursorLine(fn) {
+      let last = 0;
+      const report = () => {
+        const line = area.value.slice(0, area.selectionStart).split('\n').length;
+        if (line !== last) fn((last = line));
+      };
+      area.addEventListener('click', report);
+      area.addEventListener('keyup', (e) => e.key.startsWith('Arrow') && report());
     },
     focus: () => area.focus(),
     dispose: () => area.remove(),

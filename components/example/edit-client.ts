@@ -27,6 +27,7 @@ export async function openEditor(el: LiveExampleElement): Promise<void> {
       code.hidden = true;
       el.editor = await createMonacoEditor(host, el.exampleId, source, onChange);
     }
+    el.editor.onCursorLine((line) => el.linkLine(line));
     host.hidden = false;
     code.hidden = true;
     el.button('edit').hidden = true;

@@ -5,6 +5,7 @@ import { ui } from '../strings';
 import { editStore } from './storage';
 import type { EditorHandle } from '../editor/editor-handle';
 import type { InspectorKind } from '../inspect/render';
+import type { TraceView } from '../traceview/trace-view';
 
 export interface ExampleData {
   source: string;
@@ -18,6 +19,9 @@ export interface ExampleData {
 
 export class LiveExampleElement extends HTMLElement {
   editor: EditorHandle | null = null;
+  /** The interactive trace view, once the example has run; and the source it ran. */
+  trace: TraceView | null = null;
+  traceSource: string | null = null;
   private originalCode = '';
   private storageWarned = false;
   data!: ExampleData;
@@ -35,8 +39,47 @@ export class LiveExampleElement extends HTMLElement {
     edit.addEventListener('pointerenter', warm, { once: true });
     edit.addEventListener('focus', warm, { once: true });
     this.button('reset').addEventListener('click', () => this.reset());
+    this.wireStaticTimeline();
+    // Click a line of code: its system calls light up in the trace view.
+    this.q('.ex-code').addEventListener('click', (ev) => {
+      const line = (ev.target as HTMLElement).closest('.line');
+      if (!line) return;
+      this.linkLine([...this.querySelectorAll('.ex-code .line')].indexOf(line) + 1);
+    });
     const stored = editStore.load(this.exampleId);
     if (stored !== null && stored !== this.data.source) this.showEditedSource(stored);
+  }
+
+  /**
+   * The pre-rendered timeline invites exploring: a click or Enter runs the program (the
+   * same trace, the simulator is deterministic) and opens the interactive view.
+   */
+  private wireStaticTimeline(): void {
+    const tl = this.querySelector<HTMLElement>('.ex-trace .timeline');
+    if (!tl) return;
+    tl.tabIndex = 0;
+    tl.setAttribute('role', 'button');
+    tl.setAttribute('aria-label', ui.explore);
+    tl.classList.add('is-explorable');
+    tl.dataset.hint = ui.exploreHint;
+    const go = () => void this.run({ focusTrace: true });
+    tl.addEventListener('click', go);
+    tl.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        go();
+      }
+    });
+    tl.addEventListener('pointerenter', () => void import('./run-client'), { once: true });
+  }
+
+  /** Highlight a line's system calls in the trace view (if the trace is of the code shown). */
+  linkLine(line: number): void {
+    if (!this.trace || line < 1) return;
+    if (this.traceSource !== this.currentSource()) return this.setStatus(ui.staleLines);
+    const n = this.trace.highlightLine(line);
+    this.markLine(line, 'trace');
+    this.setStatus(ui.linkedLine(line, n));
   }
 
   get exampleId(): string {
@@ -93,9 +136,9 @@ export class LiveExampleElement extends HTMLElement {
     this.setStatus(ui.edited);
   }
 
-  async run(): Promise<void> {
+  async run(opts: { focusTrace?: boolean } = {}): Promise<void> {
     const { runExample } = await import('./run-client');
-    await runExample(this);
+    await runExample(this, opts);
   }
 
   async edit(): Promise<void> {
@@ -118,15 +161,24 @@ export class LiveExampleElement extends HTMLElement {
     this.setStatus(ui.preRendered);
   }
 
-  /** Mark a line of the visible code (static view or editor), e.g. where an exception was thrown. */
-  markLine(line: number | undefined): void {
+  /**
+   * Mark a line of the visible code (static view or editor), e.g. where an exception was
+   * thrown. From the trace view ('trace') the code scrolls inside its own box only: the
+   * page must not jump while the reader steps through events.
+   */
+  markLine(line: number | undefined, from: 'run' | 'trace' = 'run'): void {
     for (const el of this.querySelectorAll('.ex-code .line-mark')) el.classList.remove('line-mark');
-    if (!line) return;
-    if (this.editor) return this.editor.markLine(line);
-    const lines = this.querySelectorAll('.ex-code .line');
+    if (!line) return this.editor?.markLine(0);
+    if (this.editor) return this.editor.markLine(line, from === 'trace');
+    const lines = this.querySelectorAll<HTMLElement>('.ex-code .line');
     const el = lines[line - 1];
-    if (el) {
-      el.classList.add('line-mark');
+    if (!el) return;
+    el.classList.add('line-mark');
+    const box = el.closest<HTMLElement>('.astro-code, .plain-code');
+    if (from === 'trace' && box) {
+      const top = el.offsetTop - box.offsetTop;
+      if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - el.offsetHeight) box.scrollTop = Math.max(0, top - box.clientHeight / 2);
+    } else {
       el.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     }
   }

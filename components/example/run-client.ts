@@ -1,14 +1,15 @@
 // Run: check the edited code (if the editor is open), run it in the worker, redraw the
 // trace panel from the result.
 
-import { renderTracePanel } from '../trace/render-panel';
+import { renderRunSummary } from '../trace/render-panel';
+import { TraceView } from '../traceview/trace-view';
 import { runFingerprint } from '../trace/hash';
 import { runInWorker, WATCHDOG_MS } from '../runner/client';
 import { ui } from '../strings';
 import type { LiveExampleElement } from './live-example-element';
 import type { Problem } from '../editor/editor-handle';
 import { esc } from '../trace/escape';
-import type { Verdict } from 'inside-io';
+import type { RunResult, Verdict } from 'inside-io';
 
 /** What a finished run tells the page (an <Exercise> listens for the verdict). */
 export interface ExampleRanDetail {
@@ -33,7 +34,26 @@ export function showProblems(el: LiveExampleElement, problems: Problem[]): void 
   el.markLine(problems[0]!.line);
 }
 
-export async function runExample(el: LiveExampleElement): Promise<void> {
+/** Replace the static timeline with the interactive trace view, the whole-run summary under it. */
+function mountTrace(el: LiveExampleElement, r: RunResult, source: string): void {
+  el.trace?.destroy();
+  const tv = new TraceView({
+    run: r,
+    file: el.dataset.file!,
+    inspect: el.data.inspect,
+    at: el.trace ? el.trace.cursorTime : el.data.at,
+    onLine: (line) => el.markLine(line ?? undefined, 'trace'),
+    label: el.querySelector('.ex-title')?.textContent ?? undefined,
+  });
+  const summary = document.createElement('div');
+  summary.className = 'ex-summary';
+  summary.innerHTML = renderRunSummary(r);
+  el.q('.ex-trace').replaceChildren(tv.el, summary);
+  el.trace = tv;
+  el.traceSource = source;
+}
+
+export async function runExample(el: LiveExampleElement, opts: { focusTrace?: boolean } = {}): Promise<void> {
   const runButton = el.button('run');
   if (runButton.disabled) return;
   const source = el.currentSource();
@@ -61,13 +81,14 @@ export async function runExample(el: LiveExampleElement): Promise<void> {
       return;
     }
     const r = out.result;
-    el.q('.ex-trace').innerHTML = renderTracePanel(r, { inspect: el.data.inspect, at: el.data.at });
+    mountTrace(el, r, source);
     const same = !edited && runFingerprint(r) === el.dataset.hash;
     el.dataset.ranHash = runFingerprint(r);
     el.setStatus(same ? ui.identical : edited ? ui.ranEdited : ui.ranEdited);
     el.markLine(r.errors[0]?.line);
     const detail: ExampleRanDetail = { ms: out.ms, events: r.events.length, verdict: out.check?.verdict, source, edited };
     el.dispatchEvent(new CustomEvent('example-ran', { detail, bubbles: true }));
+    if (opts.focusTrace) el.trace?.focus();
   } finally {
     runButton.disabled = false;
     el.removeAttribute('aria-busy');

@@ -6,6 +6,7 @@ import { computeStats, formatDuration, formatStrace, type RunResult, type Stats 
 import { buildLanes } from './lanes.js';
 import { renderTimeline } from './render-timeline.js';
 import { esc } from './escape.js';
+import { panelStrings } from '../strings';
 import { renderInspectors } from '../inspect/render';
 import type { InspectorKind } from '../inspect/render';
 
@@ -65,6 +66,11 @@ export interface PanelOptions {
   /** Inspectors to draw, at time `at`. */
   inspect?: InspectorKind[];
   at?: number;
+}
+
+/** What stays static after a run, under the trace view: the whole run's counters, how it ended, its output. */
+export function renderRunSummary(r: RunResult): string {
+  return `<h4 class="summary-title">${esc(panelStrings.wholeRun)}</h4>${renderCounters(computeStats(r))}${renderStop(r)}${renderOutput(r)}`;
 }
 
 export function renderTracePanel(r: RunResult, opts: PanelOptions = {}): string {
