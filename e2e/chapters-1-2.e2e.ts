@@ -5,6 +5,12 @@ import { useHarness, runExample, traceEvents } from './harness';
 
 const h = useHarness();
 
+/** The right answer to each prediction, in page order. */
+const predictions: Record<string, (string | number)[]> = {
+  'chapters/01-descriptors/': ['return -1 with EAGAIN', 5],
+  'chapters/02-blocking/': ['one', 'about 1 s'],
+};
+
 for (const chapter of ['chapters/01-descriptors/', 'chapters/02-blocking/']) {
   describe(chapter, () => {
     it('every example runs and reproduces its pre-rendered trace', async () => {
@@ -19,6 +25,35 @@ for (const chapter of ['chapters/01-descriptors/', 'chapters/02-blocking/']) {
         expect(ran, `example ${i} of ${chapter}`).toBe(hash);
         expect(await traceEvents(ex)).toBeGreaterThan(1);
         expect(await ex.locator('.run-error').count()).toBe(0);
+      }
+      expect(errors).toEqual([]);
+    });
+
+    it('every prediction is graded right for the right answer, and every exercise passes with its solution', async () => {
+      const { page, errors } = await h.open(chapter);
+      const answers = predictions[chapter]!;
+      expect(await page.locator('predict-box').count()).toBe(answers.length);
+      for (const [i, answer] of answers.entries()) {
+        const p = page.locator('predict-box').nth(i);
+        await p.scrollIntoViewIfNeeded();
+        if (typeof answer === 'number') await p.locator('input[name="guess"]').fill(String(answer));
+        else await p.locator(`input[value="${answer}"]`).check();
+        await p.locator('button[type="submit"]').click();
+        await page.waitForFunction((n) => document.querySelectorAll('predict-box')[n]?.getAttribute('data-grade'), i);
+        expect(await p.locator('.predict-result').textContent()).toMatch(/^Exactly right/);
+      }
+      const boxes = page.locator('exercise-box');
+      expect(await boxes.count()).toBeGreaterThanOrEqual(2);
+      for (let i = 0; i < (await boxes.count()); i++) {
+        const box = boxes.nth(i);
+        await box.scrollIntoViewIfNeeded();
+        // The starting program fails its check, with a reason.
+        expect((await box.locator('.exercise-verdict').textContent())!.length).toBeGreaterThan(20);
+        await box.locator('details.solution summary').click();
+        await box.locator('[data-action="load-solution"]').click();
+        const index = await box.evaluate((b) => [...document.querySelectorAll('live-example')].indexOf(b.querySelector('live-example')!));
+        await runExample(page, index);
+        expect(await box.locator('.exercise-verdict').textContent()).toContain('Done');
       }
       expect(errors).toEqual([]);
     });
