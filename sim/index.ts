@@ -49,6 +49,7 @@ export { ns, us, ms, sec, formatDuration, type Nanoseconds } from './kernel/time
 export type { TraceEvent, Category } from './trace/event.js';
 export { computeStats, type Stats, type CpuTime } from './trace/stats.js';
 export { formatStrace, straceLine, straceTime } from './trace/strace.js';
+export { epollMaskName } from './trace/format-net.js';
 export { toChromeTrace } from './trace/chrome.js';
 export { strerrorByName } from './trace/errno-text.js';
 export { syscalls, type Verdict, type CallFilter } from './trace/query.js';

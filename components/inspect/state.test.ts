@@ -60,6 +60,9 @@ describe('inspector state', () => {
     expect(epollAt(run, 35)).toEqual([{ pid: 1, epfd: 5, interest: [{ fd: 6, events: 'EPOLLIN' }, { fd: 7, events: 'EPOLLIN|EPOLLET' }], ready: [7, 6] }]);
     expect(epollAt(run, 45)[0]!.ready).toEqual([6]);
     expect(epollAt(run, 55)[0]).toMatchObject({ interest: [{ fd: 7 }], ready: [] });
+    // The simulator records the kernel's mask as a number; the inspector names its bits.
+    const numeric = { ...run, events: [ev(0, 10, 'epoll add', { epfd: 5, fd: 6, events: (0x19 | (1 << 31)) >>> 0 })] };
+    expect(epollAt(numeric, 20)[0]!.interest).toEqual([{ fd: 6, events: 'EPOLLIN|EPOLLERR|EPOLLHUP|EPOLLET' }]);
     const during = selectAt(run, 70)[0]!;
     expect(during.before.read).toEqual([3, 4, 7]);
     expect(during.after).toBeNull();

@@ -2,7 +2,7 @@
 // that happened up to time T. The simulator is deterministic and the trace complete,
 // so this is exact, and stepping backward is as cheap as stepping forward.
 
-import type { RunResult, TraceEvent } from 'inside-io';
+import { epollMaskName, type RunResult, type TraceEvent } from 'inside-io';
 import { byTime, upperBound } from './timeline-order';
 
 export interface FdSlot {
@@ -170,9 +170,11 @@ export function epollAt(run: Run, t: number): EpollState[] {
     switch (e.name) {
       case 'epoll add':
       case 'epoll mod': {
+        // The kernel's mask is a number (EPOLLERR and EPOLLHUP included, as epoll_ctl adds them): name its bits.
+        const events = typeof d.events === 'number' ? epollMaskName(d.events >>> 0) : String(d.events ?? '');
         const item = s.interest.find((i) => i.fd === fd);
-        if (item) item.events = String(d.events ?? '');
-        else s.interest.push({ fd, events: String(d.events ?? '') });
+        if (item) item.events = events;
+        else s.interest.push({ fd, events });
         break;
       }
       case 'epoll del':

@@ -69,6 +69,8 @@ export class EventPoll implements FileObject {
     readonly inode: number,
     /** The epoll descriptor, for trace events (the first one it got). */
     public fd = -1,
+    /** The process that created it: its trace events name this pid, so views can tell instances apart. */
+    public pid: number | undefined = undefined,
   ) {}
 
   describe(): string {
@@ -260,6 +262,7 @@ export class EventPoll implements FileObject {
     detail.epfd = this.fd;
     detail.fd = item.fd;
     detail.events = item.events;
-    this.k.emit({ t: this.k.now, dur: 0, cat: 'io', name, pid: t?.process.pid, tid: t?.tid, detail });
+    // pid: the instance's owner, even when a callback in softirq or another process's thread changed it.
+    this.k.emit({ t: this.k.now, dur: 0, cat: 'io', name, pid: this.pid ?? t?.process.pid, tid: t?.tid, detail });
   }
 }

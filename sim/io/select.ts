@@ -51,7 +51,7 @@ function checkFd(fd: number, set: FdSet, what: string): void {
   if (!Number.isInteger(fd) || fd < 0 || fd >= set.size) {
     throw new RangeError(
       `${what}(${fd}): an fd_set holds descriptors 0 to ${set.size - 1}. In C this writes outside the set (undefined behaviour; ` +
-        `with _FORTIFY_SOURCE, glibc aborts with "buffer overflow detected"). Use poll() or epoll for higher descriptors.`,
+        `built with _FORTIFY_SOURCE, glibc aborts: "bit out of range 0 - FD_SETSIZE on fd_set"). Use poll() or epoll for higher descriptors.`,
     );
   }
 }

@@ -21,7 +21,7 @@ const EXCLUSIVE_OK_BITS = (POLLIN | POLLOUT | POLLERR | POLLHUP | EPOLLWAKEUP | 
 export function* sysEpollCreate1(k: Kernel, t: Thread, flags: number): KGen<number> {
   yield* work(k.costs.fileOp * 2);
   if (!Number.isInteger(flags) || flags & ~EPOLL_CLOEXEC) return -EINVAL;
-  const ep = new EventPoll(k, k.allocInode());
+  const ep = new EventPoll(k, k.allocInode(), -1, t.process.pid);
   const file = new OpenFile(ep, O_RDWR);
   const fd = t.process.fds.install(file, (flags & EPOLL_CLOEXEC) !== 0);
   if (fd < 0) file.put(k);

@@ -15,6 +15,7 @@ describe('epoll-copies.ts', () => {
     expect(sleep.detail?.woken_by).toBe('tid 2');
     const cb = r.events.find((e) => e.name === 'ready +' && e.detail?.why === 'ep_poll_callback')!;
     expect(cb.detail).toMatchObject({ fd: 5 });
+    expect(cb.pid).toBe(1); // the instance's owner, though the peer thread's write ran the callback
     // What crossed to user space, in order: 12 bytes (the event), then 1,000 (the data).
     const copies = r.events.filter((e) => e.cat === 'copy' && e.name === 'copy_to_user' && e.tid === 1);
     expect(copies.map((e) => e.bytes)).toEqual([12, 1000]);
