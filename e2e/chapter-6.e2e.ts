@@ -1,0 +1,46 @@
+// Every live example of chapter 6 runs in the browser, and for unedited code the trace
+// it draws is identical to the one pre-rendered at build time; its figure, scaling
+// charts, comparison, predictions and exercises are on the page, drawn at build time.
+import { describe, it, expect } from 'vitest';
+import { useHarness, runExample } from './harness';
+
+const h = useHarness();
+const chapter = 'chapters/06-multiplexing/';
+
+describe(chapter, () => {
+  it('every example runs and reproduces its pre-rendered trace', async () => {
+    const { page, errors } = await h.open(chapter);
+    const n = await page.locator('live-example').count();
+    expect(n).toBeGreaterThanOrEqual(9);
+    for (let i = 0; i < n; i++) {
+      const ex = page.locator('live-example').nth(i);
+      await ex.scrollIntoViewIfNeeded();
+      await runExample(page, i);
+      const { hash, ran } = await ex.evaluate((el: HTMLElement) => ({ hash: el.dataset.hash, ran: el.dataset.ranHash }));
+      expect(ran, `example ${i} of ${chapter}`).toBe(hash);
+      expect(await ex.locator('.timeline .lane-svg rect').count()).toBeGreaterThan(1);
+      expect(await ex.locator('.run-error').count()).toBe(0);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('the figure has a text alternative and draws at phone width; the charts, comparison, predictions and exercises are there', async () => {
+    const { page, errors } = await h.open(chapter, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const fig = page.locator('figure.fig').first();
+    const svg = fig.locator('svg[role="img"]');
+    const labelled = await svg.getAttribute('aria-labelledby');
+    expect(labelled).toBeTruthy();
+    for (const id of labelled!.split(' ')) expect((await page.locator(`#${id}`).textContent())!.length).toBeGreaterThan(10);
+    const box = await svg.boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(box!.height).toBeGreaterThan(150);
+    expect(await fig.locator('figcaption').textContent()).toMatch(/Figure 6\.1/);
+    // Two scaling charts with three series each, drawn at build time.
+    expect(await page.locator('scaling-chart').count()).toBe(2);
+    expect(await page.locator('scaling-chart').first().locator('svg').count()).toBeGreaterThan(0);
+    expect(await page.locator('compare-set').count()).toBe(1);
+    expect(await page.locator('predict-box').count()).toBe(2);
+    expect(await page.locator('exercise-box').count()).toBe(3);
+    expect(errors).toEqual([]);
+  });
+});
