@@ -56,6 +56,8 @@ export interface Costs {
   nicRxPacket: number;
   /** Freeing one sent frame's buffer in NAPI (TX completion). */
   nicTxClean: number;
+  /** Delivering a signal to a handler: building the signal frame, and rt_sigreturn's restore. */
+  signalDelivery: number;
 
   // Sockets and TCP (sim/fs/tcp*.ts).
   /** socket(): allocating a socket, its struct sock and its file. */
@@ -110,6 +112,7 @@ export const defaultCosts: Readonly<Costs> = Object.freeze({
   nicDmaNsPerByte: 0.125,
   nicRxPacket: 400,
   nicTxClean: 100,
+  signalDelivery: 1_000,
   socketCreate: 1_500,
   tcpConnect: 2_000,
   tcpAccept: 800,
@@ -166,6 +169,8 @@ export const costSources: Readonly<Record<keyof Costs, string>> = Object.freeze(
     'Estimate: a core handles on the order of 1–3 million small packets per second through the driver and IP layer before TCP (Cai et al., "Understanding Host Network Stack Overheads", SIGCOMM 2021, fig. 3; fact sheet ch1-4 §E): a few hundred ns per frame.',
   nicTxClean:
     'Estimate: unmapping and freeing one sent skb in the driver\'s NAPI poll, about 100 ns.',
+  signalDelivery:
+    'lmbench lat_sig ("catch") measures a signal sent, caught by a handler and returned from at about 1 µs on current x86 (McVoy & Staelin, lmbench; fact sheet ch1-4 cost section for the syscall part).',
   socketCreate: '__sys_socket → sock_alloc, sk_alloc, sock_alloc_file: on the order of a microsecond.',
   tcpConnect: 'tcp_v4_connect (ip_route_connect, inet_hash_connect) beyond the segments themselves: a few µs per loopback connect in total.',
   tcpAccept: 'inet_csk_accept + sock_alloc_file: under a microsecond beyond the syscall itself.',

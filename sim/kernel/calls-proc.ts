@@ -3,7 +3,7 @@
 import { FileCalls } from './calls-file.js';
 import type { Sys } from '../sys.js';
 import {
-  compute, sysExit, sysFork, sysGetrlimit, sysNanosleep, sysPthreadCreate, sysPthreadJoin, sysSetrlimit, sysSignal,
+  compute, sysExit, sysFork, sysGetrlimit, sysNanosleep, sysPause, sysPthreadCreate, sysPthreadJoin, sysSetrlimit, sysSignal,
   sysWaitpid, type Rlimit,
 } from './sys-proc.js';
 import { signal as sigName, timespec } from '../trace/format-args.js';
@@ -63,8 +63,14 @@ export class ProcCalls extends FileCalls {
   }
 
   /** signal(2): SIG_IGN or SIG_DFL for a signal, e.g. signal(SIGPIPE, SIG_IGN). Returns the old disposition. */
-  signal(sig: number, handler: number): Promise<number> {
-    return this.call('rt_sigaction', [sigName(sig), handler === 1 ? 'SIG_IGN' : handler === 0 ? 'SIG_DFL' : String(handler)], sysSignal(this.k, this.t, sig, handler));
+  signal(sig: number, handler: number | ((sig: number) => unknown)): Promise<number> {
+    const h = typeof handler === 'function' ? `{sa_handler=${handler.name || 'handler'}, sa_flags=SA_RESTART}` : handler === 1 ? 'SIG_IGN' : handler === 0 ? 'SIG_DFL' : String(handler);
+    return this.call('rt_sigaction', [sigName(sig), h], sysSignal(this.k, this.t, sig, handler));
+  }
+
+  /** pause(2): sleep until a signal arrives; returns -1 (EINTR) once its handler has run. */
+  pause(): Promise<number> {
+    return this.call('pause', [], sysPause(this.k, this.t));
   }
 
   /** getrlimit(2): RLIMIT_NOFILE only. */

@@ -30,6 +30,7 @@ import { Timers } from '../hw/timer.js';
 import { Workqueues } from '../hw/workqueue.js';
 import { Vfs } from '../fs/vfs.js';
 import { taskWorkRun } from './task-work.js';
+import { runSignalHandler } from './signal-frame.js';
 
 /** Signals whose default action is to do nothing (signal(7)). */
 const defaultIgnored = new Set([SIGCHLD]);
@@ -340,6 +341,7 @@ export class Kernel {
     t.started = true;
     this.enterUser(t);
     const handle = this.opts.makeHandle(this, t);
+    t.handle = handle;
     Promise.resolve()
       .then(() => t.main(handle))
       .then(
@@ -504,7 +506,7 @@ export class Kernel {
         line: sc.line,
       });
     }
-    if (t.pendingSignals.length > 0 && this.deliverSignals(t)) return;
+    if (t.pendingSignals.length > 0 && this.deliverSignals(t, userRet)) return;
     // Returning to user mode checks need_resched, which the tick sets when the thread has
     // used its timeslice while others wait: it goes to the back of the run queue
     // (exit_to_user_mode_loop → schedule()).
@@ -527,26 +529,62 @@ export class Kernel {
 
   // ---- signals ---------------------------------------------------------------
 
-  /** send_sig(): queue a signal; it is acted on when the thread returns to user mode. */
+  /**
+   * send_sig(): queue a signal; it is acted on when the thread returns to user mode. A
+   * standard signal already pending is not queued again (legacy_queue). A thread asleep
+   * in pause() or nanosleep() is woken (signal_wake_up): the call ends with EINTR.
+   */
   sendSignal(t: Thread, sig: number): void {
+    if (t.pendingSignals.includes(sig)) return;
     t.pendingSignals.push(sig);
+    t.signalWait.wake();
+  }
+
+  /** group_send_sig_info() → complete_signal(): a signal for the process goes to one of its threads. */
+  signalProcess(p: Process, sig: number): void {
+    const live = p.threads.filter((t) => t.state !== 'dead');
+    if (live.length === 0) return;
+    // A thread waiting for signals (pause, nanosleep) first, else the main thread, else any.
+    const t = live.find((x) => x.state === 'blocked' && x.signalWait.active) ?? live.find((x) => x.leader) ?? live[0]!;
+    this.sendSignal(t, sig);
   }
 
   /**
    * exit_to_user_mode_loop() → arch_do_signal_or_restart(): act on pending signals.
    * Returns true if the process was killed. Only default and ignore actions are modelled.
    */
-  private deliverSignals(t: Thread): boolean {
-    const sigs = t.pendingSignals.splice(0);
-    for (const sig of sigs) {
+  private deliverSignals(t: Thread, ret: number): boolean {
+    while (t.pendingSignals.length > 0) {
+      const sig = t.pendingSignals.shift()!;
       const action = t.process.signalAction(sig);
       const name = signalName(sig);
-      this.emit({ t: this.now, dur: 0, cat: 'note', name: `--- ${name} ---`, pid: t.process.pid, tid: t.tid, detail: { action: action === SIG_IGN ? 'ignored' : 'default' } });
+      const what = typeof action === 'function' ? 'handler' : action === SIG_IGN ? 'ignored' : 'default';
+      this.emit({ t: this.now, dur: 0, cat: 'note', name: `--- ${name} ---`, pid: t.process.pid, tid: t.tid, detail: { action: what } });
+      if (typeof action === 'function') {
+        runSignalHandler(this, t, sig, action, ret);
+        return true;
+      }
       if (action === SIG_IGN || defaultIgnored.has(sig)) continue;
       killProcess(this, t.process, `killed by ${name}`);
       return true;
     }
     return false;
+  }
+
+  /** Back to user mode with `value`, for code outside this class (a signal handler's return). */
+  resumeUser(t: Thread, value: number): void {
+    if (t.pendingSignals.length > 0 && this.deliverSignals(t, value)) return;
+    this.returnToUser(t, value);
+  }
+
+  /** Start user code on a thread that is in the kernel, in user mode (a signal handler). */
+  enterUserFor(t: Thread): void {
+    this.enterUser(t);
+  }
+
+  /** A thread's user code threw (also from a signal handler). */
+  threw(t: Thread, err: unknown): void {
+    this.userThrew(t, err);
   }
 
   // ---- sleeping and waking ---------------------------------------------------

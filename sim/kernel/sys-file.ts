@@ -10,11 +10,12 @@ import { traceFileFlags } from './fd-trace.js';
 import { EBADF, EBUSY, EFAULT, EINVAL, EMFILE, ENOTTY, EOPNOTSUPP, EAFNOSUPPORT, EPERM, EPROTONOSUPPORT } from './errno.js';
 import {
   AF_INET, AF_UNIX, F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_GETPIPE_SZ, F_SETFD, F_SETFL, F_SETPIPE_SZ,
-  FD_CLOEXEC, O_ACCMODE, O_CLOEXEC, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY, PAGE_SIZE, SETFL_MASK, SOCK_CLOEXEC,
+  F_GETOWN, F_SETOWN, FD_CLOEXEC, O_ACCMODE, O_ASYNC, O_CLOEXEC, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY, PAGE_SIZE, SETFL_MASK, SOCK_CLOEXEC,
   SOCK_NONBLOCK, SOCK_STREAM,
 } from './flags.js';
 import { Pipe, PipeReadEnd, PipeWriteEnd } from '../fs/pipe.js';
 import { unixSocketPair } from '../fs/unix-socket.js';
+import { getOwner, setFasync, setOwner } from './fasync.js';
 
 export const FIONREAD = 0x541b;
 export const FIONBIO = 0x5421;
@@ -108,11 +109,19 @@ export function* sysFcntl(k: Kernel, t: Thread, fd: number, cmd: number, arg: nu
   switch (cmd) {
     case F_GETFL:
       return f.flags;
-    case F_SETFL:
+    case F_SETFL: {
       // Only the status flags in SETFL_MASK change; the access mode and creation flags are ignored.
+      const was = f.flags;
       f.flags = (f.flags & ~SETFL_MASK) | (arg & SETFL_MASK);
       traceFileFlags(k, f, t.process.pid);
+      if ((was ^ f.flags) & O_ASYNC) setFasync(k, f, (f.flags & O_ASYNC) !== 0); // ->fasync()
       return 0;
+    }
+    case F_SETOWN:
+      setOwner(f, arg);
+      return 0;
+    case F_GETOWN:
+      return getOwner(f);
     case F_GETFD:
       return e.cloexec ? FD_CLOEXEC : 0;
     case F_SETFD:

@@ -3,10 +3,10 @@
 // signal dispositions (kernel/signal.c), resource limits (kernel/sys.c).
 
 import type { Kernel } from './kernel.js';
-import type { Thread, ThreadMain } from './task.js';
+import type { SignalAction, Thread, ThreadMain } from './task.js';
 import type { KGen } from './step.js';
 import { work } from './step.js';
-import { ECHILD, EDEADLK, EINVAL, EPERM, ESRCH } from './errno.js';
+import { ECHILD, EDEADLK, EINTR, EINVAL, EPERM, ESRCH } from './errno.js';
 import { RLIMIT_NOFILE, SIGKILL, SIG_DFL, SIG_IGN } from './flags.js';
 import { killProcess } from './exit.js';
 
@@ -29,8 +29,15 @@ export function* compute(k: Kernel, t: Thread, ns: number): KGen<number> {
 /** hrtimer_nanosleep(): sleep on nothing but a timer. */
 export function* sysNanosleep(k: Kernel, t: Thread, ns: number): KGen<number> {
   if (!Number.isFinite(ns) || ns < 0) return -EINVAL;
-  yield* k.sleepOn(t, [], 'hrtimer_nanosleep', Math.round(ns));
-  return 0;
+  // An interruptible sleep: a signal with a handler ends it early, with EINTR.
+  const why = yield* k.sleepOn(t, [t.signalWait], 'hrtimer_nanosleep', Math.round(ns));
+  return why === 'wake' && t.pendingSignals.length > 0 ? -EINTR : 0;
+}
+
+/** pause(): sleep until a signal is delivered; it returns only after a handler has run, with EINTR. */
+export function* sysPause(k: Kernel, t: Thread): KGen<number> {
+  while (t.pendingSignals.length === 0) yield* k.sleepOn(t, [t.signalWait], 'sys_pause');
+  return -EINTR;
 }
 
 export function* sysPthreadCreate(k: Kernel, t: Thread, fn: ThreadMain, name: string | undefined): KGen<number> {
@@ -88,13 +95,17 @@ export function* sysExit(k: Kernel, t: Thread, status: number): KGen<number> {
 }
 
 /** signal(): set a disposition (only SIG_DFL and SIG_IGN); returns the previous one. */
-export function* sysSignal(k: Kernel, t: Thread, sig: number, handler: number): KGen<number> {
+/**
+ * signal(): set a disposition: SIG_DFL, SIG_IGN, or a handler function. Returns the old
+ * one: SIG_DFL (0), SIG_IGN (1), or 2 for "a handler" (C returns the function's address).
+ */
+export function* sysSignal(k: Kernel, t: Thread, sig: number, handler: SignalAction): KGen<number> {
   yield* work(k.costs.fileOp);
   if (!Number.isInteger(sig) || sig < 1 || sig > 64 || sig === SIGKILL || sig === 19) return -EINVAL;
-  if (handler !== SIG_DFL && handler !== SIG_IGN) return k.notModelled(t, 'signal handlers other than SIG_DFL and SIG_IGN');
+  if (typeof handler !== 'function' && handler !== SIG_DFL && handler !== SIG_IGN) return -EINVAL;
   const old = t.process.signalAction(sig);
   t.process.signalActions.set(sig, handler);
-  return old;
+  return typeof old === 'function' ? 2 : old;
 }
 
 export interface Rlimit {

@@ -13,6 +13,10 @@ import type { TaskWork } from './task-work.js';
 
 export type ThreadState = 'new' | 'runnable' | 'running' | 'blocked' | 'dead';
 
+/** A signal handler: the program's function, run on the thread when it next returns to user mode. */
+export type SignalHandler = (sig: number) => unknown;
+export type SignalAction = number | SignalHandler;
+
 /** The reader's code for one thread: it receives the thread's syscall handle. */
 export type ThreadMain<S = unknown> = (sys: S) => Promise<unknown> | unknown;
 
@@ -41,7 +45,8 @@ export class Process {
   readonly children: Process[] = [];
   /** The parent sleeps here in waitpid(). */
   readonly childExit = new WaitQueue('wait_chldexit');
-  readonly signalActions = new Map<number, number>();
+  /** Dispositions: SIG_DFL, SIG_IGN, or a handler function run in user mode. */
+  readonly signalActions = new Map<number, SignalAction>();
   /** RLIMIT_NOFILE hard limit (the soft limit lives in the fd table). */
   nofileHard = 524_288;
 
@@ -54,7 +59,7 @@ export class Process {
     readonly kernel = false,
   ) {}
 
-  signalAction(sig: number): number {
+  signalAction(sig: number): SignalAction {
     return this.signalActions.get(sig) ?? SIG_DFL;
   }
 
@@ -75,6 +80,10 @@ export class Thread {
   errno = 0;
   /** Signals sent to the thread, acted on when it next returns to user mode. */
   pendingSignals: number[] = [];
+  /** Where pause() and nanosleep() sleep so that a signal can interrupt them (signal_wake_up). */
+  readonly signalWait = new WaitQueue('signal');
+  /** The handle its code received (a signal handler's calls go through the same one). */
+  handle: unknown = null;
   /** When the thread last became runnable (for "waiting for a CPU" spans). */
   runnableSince = 0;
   /** When it last went to sleep, and on what (for "blocked" spans). */
