@@ -1,10 +1,15 @@
 // The same workload, read by busy polling. A producer thread sends five messages
-// through a pipe, one every 100 µs; each message carries the time it was sent. The
-// consumer makes its end non-blocking and asks again and again until a message is
-// there. Compare with wait-blocking.ts, which differs only in how the consumer waits.
+// through a pipe, one every 100 µs (params.pause); each message carries the time
+// it was sent. The consumer makes its end non-blocking and asks again and again
+// until a message is there. Compare with wait-blocking.ts, which differs only in how the consumer waits.
 import { type Sys, type World, F_GETFL, F_SETFL, O_NONBLOCK, EAGAIN, text, us, ms } from 'inside-io';
 
-export const world: World = { cpus: 2, until: ms(2) };
+// The pause between two messages, in µs: a parameter that a scaling chart can sweep.
+export const params = { pause: 100 };
+
+export function world(p: typeof params): World {
+  return { cpus: 2, until: ms(1) + 6 * us(p.pause) };
+}
 
 export async function main(sys: Sys) {
   const fds = [0, 0];
@@ -12,7 +17,7 @@ export async function main(sys: Sys) {
 
   await sys.pthread_create(async (producer: Sys) => {
     for (let i = 1; i <= 5; i++) {
-      await producer.nanosleep(us(100)); // nothing to send for a while
+      await producer.nanosleep(us(params.pause)); // nothing to send for a while
       await producer.write(fds[1], `${producer.clock_gettime()}`); // the time it was sent
     }
   }, 'producer');
