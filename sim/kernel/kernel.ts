@@ -240,6 +240,10 @@ export class Kernel {
           return this.finish({ reason: 'time', message: `Stopped at the world's time limit, ${fmtMs(this.opts.until)}.` });
         }
         this.now = ev.time;
+        // Whatever this event does runs on no thread's behalf unless it resumes one
+        // (advance() sets the context): a timer callback must not be taken for the
+        // last thread that happened to run kernel code, when a wakeup names its waker.
+        this.context = null;
         ev.fire();
         if (++this.sinceProgress === 4096) {
           this.sinceProgress = 0;

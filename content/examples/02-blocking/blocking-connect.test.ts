@@ -12,6 +12,8 @@ describe('blocking-connect.ts', () => {
     expect(r.events.some((e) => e.cat === 'note' && e.name === 'SYN dropped')).toBe(true);
     const wait = r.events.find((e) => e.cat === 'wait' && e.name === 'inet_wait_for_connect')!;
     expect(wait.tid).toBe(3);
+    // The retransmission timer, not a thread, completed the handshake and woke it.
+    expect(wait.detail!.woken_by).toBe('kernel');
     // The server's second accept() slept until that connection arrived.
     const accepts = calls(r, 'accept');
     expect(accepts.map((e) => e.ret)).toEqual([6, 7]);
