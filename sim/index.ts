@@ -19,6 +19,10 @@ export {
 } from './io/uring.js';
 export { SIGEV_NONE, SIGEV_SIGNAL, SIGEV_THREAD, type Aiocb } from './userland/posix-aio.js';
 export type { Win32 } from './io/calls-win32.js';
+export { UvLoop, UvTimer, UvPhaseHandle, UV_RUN_DEFAULT, UV_RUN_ONCE, UV_RUN_NOWAIT, type Callback } from './userland/uv/loop.js';
+export { UvTcp, UV_EOF } from './userland/uv/tcp.js';
+export { DEFAULT_THREADPOOL_SIZE } from './userland/uv/threadpool.js';
+export { Reactor, type EventHandler } from './userland/reactor.js';
 export { INVALID_HANDLE_VALUE, type Out } from './io/sys-iocp.js';
 export { ERROR_IO_PENDING, WAIT_TIMEOUT, INFINITE, STATUS_PENDING, type Overlapped } from './io/iocp.js';
 export {

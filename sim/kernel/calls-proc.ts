@@ -91,6 +91,16 @@ export class ProcCalls extends FileCalls {
     return this.k.now;
   }
 
+  /**
+   * A marker in the trace from user space, at no cost (like a USDT probe, or a line
+   * written to tracefs's trace_marker while nobody is tracing): libraries such as the
+   * event loop mark their phases with it.
+   */
+  trace_marker(text: string, detail?: Record<string, string | number | boolean>): void {
+    const t = this.t;
+    this.k.emit({ t: this.k.now, dur: 0, cat: 'note', name: String(text), pid: t.process.pid, tid: t.tid, detail: { source: 'trace_marker', ...detail } });
+  }
+
   /** Virtual time as text, e.g. "1.25 ms": handy in printed output. */
   static formatTime(ns: number): string {
     return formatDuration(ns);
