@@ -40,3 +40,11 @@ describe('reactor-blocking.ts', () => {
     expect(g.responses).toBeLessThan(250);
   });
 });
+
+describe('reactor-blocking.check.ts', () => {
+  it('reads the prediction from the trace: the nine other connections are reported at once', async () => {
+    const { readyAfterStall } = await import('./reactor-blocking.check.js');
+    const r = await runExample('07-reactor/reactor-blocking.ts');
+    expect(readyAfterStall(r)).toMatchObject({ value: 9 });
+  });
+});
