@@ -38,6 +38,16 @@ describe('runSweep', () => {
     expect(series[1]!.points).toEqual([{ x: 10, y: 1 }, { x: 100, y: 1 }]);
     expect(series[0]!.points[1]!.y).toBeGreaterThan(series[0]!.points[0]!.y * 5);
   });
+
+  it('marks a run that hit a limit, but not a server that ends at the time limit as it declares', async () => {
+    const server = { file: 'reactor-blocking.ts', source: exampleSource('07-reactor/reactor-blocking.ts') };
+    expect(server.source).toMatch(/@expect-stop time/);
+    const [ok] = await runSweep({ programs: [server], param: 'slow', values: [1], metric: 'p99' });
+    expect(ok!.points).toEqual([{ x: 1, y: expect.any(Number) }]);
+    // The same program cut short by a smaller event cap is marked.
+    const [cut] = await runSweep({ programs: [server], param: 'maxEvents', values: [200], metric: 'syscalls' });
+    expect(cut!.points[0]!.note).toBe('cap');
+  });
 });
 
 describe('metrics', () => {

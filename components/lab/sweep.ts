@@ -48,10 +48,17 @@ export async function runSweep(
       }
       const y = metricValue(runMetrics(r.result), spec.metric, spec.per);
       const stop = r.result.stop.reason;
-      series[i]!.points.push(stop === 'exit' ? { x, y } : { x, y, note: stop });
+      // A server that runs until the world's time limit says so (// @expect-stop time):
+      // stopping that way is its normal end, not a run cut short.
+      series[i]!.points.push(stop === expectedStop(spec.programs[i]!.source) ? { x, y } : { x, y, note: stop });
     });
     done += spec.programs.length;
     onProgress?.(done, total);
   }
   return series;
+}
+
+/** How a program says its runs end: `// @expect-stop time` (or cap, blocked...); 'exit' by default. */
+export function expectedStop(source: string): string {
+  return /@expect-stop (\w+)/.exec(source)?.[1] ?? 'exit';
 }
