@@ -2,7 +2,7 @@
 // it draws is identical to the one pre-rendered at build time; its figure, scaling
 // charts, comparison, predictions and exercises are on the page, drawn at build time.
 import { describe, it, expect } from 'vitest';
-import { useHarness, runExample } from './harness';
+import { useHarness, runExample, traceEvents } from './harness';
 
 const h = useHarness();
 const chapter = 'chapters/06-multiplexing/';
@@ -18,7 +18,7 @@ describe(chapter, () => {
       await runExample(page, i);
       const { hash, ran } = await ex.evaluate((el: HTMLElement) => ({ hash: el.dataset.hash, ran: el.dataset.ranHash }));
       expect(ran, `example ${i} of ${chapter}`).toBe(hash);
-      expect(await ex.locator('.timeline .lane-svg rect').count()).toBeGreaterThan(1);
+      expect(await traceEvents(ex)).toBeGreaterThan(1);
       expect(await ex.locator('.run-error').count()).toBe(0);
     }
     expect(errors).toEqual([]);

@@ -4,7 +4,7 @@
 // comparisons and the sweep recompute the same numbers; every figure is drawn with a
 // text alternative, at laptop and phone widths.
 import { describe, it, expect } from 'vitest';
-import { useHarness, runExample } from './harness';
+import { useHarness, runExample, traceEvents } from './harness';
 
 const h = useHarness();
 
@@ -20,7 +20,7 @@ for (const chapter of ['03-nonblocking', '04-interrupts']) {
         const ex = examples.nth(i);
         const { hash, ran, file } = await ex.evaluate((el: HTMLElement) => ({ hash: el.dataset.hash, ran: el.dataset.ranHash, file: el.dataset.file }));
         expect(ran, `${file} ran differently in the browser`).toBe(hash);
-        expect(await ex.locator('.timeline .lane-svg rect').count()).toBeGreaterThan(0);
+        expect(await traceEvents(ex)).toBeGreaterThan(0);
       }
       expect(errors).toEqual([]);
     }, 180_000);
