@@ -24,6 +24,8 @@ export class Client implements Peer {
   /** How much more the machine's window lets us send, and what waits for it. */
   private sndWnd = 0;
   private inflight = 0;
+  /** close() came while bytes still waited for the window: the FIN follows them. */
+  private finPending = false;
   private readonly pending: Uint8Array[] = [];
   private requestsLeft: number;
   private sent = 0;
@@ -153,6 +155,11 @@ export class Client implements Peer {
 
   private close(): void {
     if (this.state !== 'established') return;
+    // tcp_send_fin(): the FIN goes after the bytes still waiting for the window.
+    if (this.pending.length > 0) {
+      this.finPending = true;
+      return;
+    }
     this.state = 'closed';
     this.send('FIN');
   }
@@ -169,6 +176,10 @@ export class Client implements Peer {
       this.inflight += n;
       this.report.bytesSent += n;
       this.send('DATA', { data });
+    }
+    if (this.finPending && this.pending.length === 0) {
+      this.finPending = false;
+      this.close();
     }
   }
 }
