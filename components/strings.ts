@@ -33,6 +33,13 @@ export const ui = {
   bookSubtitle: 'How operating systems do input and output — an interactive textbook with a kernel you can watch',
   menu: 'Menu',
   example: 'Example',
+  playgroundLink: 'The playground: write your own program against the simulated kernel →',
+  share: 'Share',
+  shareCopied: 'Link copied: it opens this page with your version of the program.',
+  shareReady: 'Copy this link: it opens this page with your version of the program.',
+  shareLabel: 'Share link',
+  sharedOpened: 'Opened the program from a shared link. Read it before you press Run.',
+  sharedBroken: 'This link’s program could not be read; the original program is shown.',
   explore: 'Explore this trace: step through its events, zoom, see the kernel’s state at any moment',
   exploreHint: 'Click to explore',
   staleLines: 'The code changed since this run: run it again to link its lines to the trace.',
@@ -259,4 +266,34 @@ export const traceStrings = {
 /** The static trace panel. */
 export const panelStrings = {
   wholeRun: 'The whole run',
+};
+
+/** The playground page. */
+export const playgroundStrings = {
+  title: 'Playground',
+  lede: 'Write a program against the simulated kernel, change the machine it runs on, and watch the trace. Start from any example of the book.',
+  template: 'Start from',
+  reset: 'Back to the template',
+  needsJs: 'The playground needs JavaScript to run programs.',
+  ready: 'Edit the program, change the world, press Run.',
+  pressRun: 'Press Run to see the trace.',
+  worldTitle: 'The world the program runs in',
+  machine: 'Machine',
+  cpus: 'CPUs',
+  until: 'Run for at most (ms)',
+  maxEvents: 'Event cap',
+  params: 'Program parameters',
+  clients: (name: string) => `Clients: ${name}`,
+  clientFields: { count: 'connections', active: 'active fraction', requests: 'requests each', idle: 'idle first (ms)', think: 'think time (µs)' } as Record<string, string>,
+  network: 'Network',
+  latency: 'one-way latency (µs)',
+  costs: 'Costs (ns)',
+  inspectors: 'Inspectors',
+  changed: (n: number) => (n === 0 ? 'The program’s own world.' : `${n} setting${n === 1 ? '' : 's'} changed from the program’s own world.`),
+  loadingTemplate: 'Loading the template…',
+  loadedTemplate: (title: string) => `Loaded “${title}”.`,
+  ran: (events: string) => `Ran: ${events} trace events.`,
+  sharedOpened: 'Opened a program from a shared link. Read it before you press Run.',
+  sharedBroken: 'This link’s program could not be read; the playground’s own program is shown.',
+  describeFailed: (m: string) => `The world form cannot read this program yet: ${m}`,
 };

@@ -1,7 +1,9 @@
 // Screenshots of built pages at laptop and phone widths, light and dark, for looking
 // at what readers see (after npm run build):
 //   npx tsx scripts/screenshots.ts [path ...] [--run] [--full] [--selector CSS] [--only laptop|phone] [--scheme light|dark]
-// --selector shoots each matching element on its own (e.g. "live-example", "compare-set").
+//                                  [--wait CSS] [--click CSS] [--then CSS]
+// --selector shoots each matching element on its own (e.g. "live-example", "compare-set");
+// --wait waits for an element, --click clicks one, --then waits for another (e.g. a run's result).
 import { mkdirSync } from 'node:fs';
 import { serveDist } from '../e2e/static-server';
 import { launch, guardedContext } from '../e2e/browser';
@@ -11,7 +13,7 @@ const opt = (name: string) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const valued = new Set(['--selector', '--only', '--scheme']);
+const valued = new Set(['--selector', '--only', '--scheme', '--wait', '--click', '--then']);
 const paths = argv.filter((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1] ?? ''));
 const actions = argv.includes('--run');
 const selector = opt('--selector');
@@ -27,6 +29,9 @@ for (const path of paths.length ? paths : ['', 'chapters/02-blocking/']) {
       const { context } = await guardedContext(browser, { viewport: { width, height }, colorScheme: scheme, deviceScaleFactor: 1, hasTouch: name === 'phone', isMobile: name === 'phone' });
       const page = await context.newPage();
       await page.goto(server.url + path);
+      if (opt('--wait')) await page.waitForSelector(opt('--wait')!, { timeout: 60_000 });
+      if (opt('--click')) await page.locator(opt('--click')!).first().click();
+      if (opt('--then')) await page.waitForSelector(opt('--then')!, { timeout: 60_000 });
       if (actions) {
         await page.locator('live-example [data-action="run"]').first().click();
         await page.waitForFunction(() => (document.querySelector('live-example') as HTMLElement | null)?.dataset.ranHash);

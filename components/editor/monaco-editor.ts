@@ -51,7 +51,7 @@ function currentTheme(): string {
   return document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs';
 }
 
-export async function createMonacoEditor(host: HTMLElement, id: string, source: string, onChange: (s: string) => void): Promise<EditorHandle> {
+export async function createMonacoEditor(host: HTMLElement, id: string, source: string, onChange: (s: string) => void, opts: { fill?: boolean } = {}): Promise<EditorHandle> {
   configure();
   const uri = monaco.Uri.parse(`file:///examples/${id}.ts`);
   const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(source, 'typescript', uri);
@@ -73,12 +73,15 @@ export async function createMonacoEditor(host: HTMLElement, id: string, source: 
     const h = Math.min(Math.max(editor.getContentHeight(), 160), 640);
     host.style.height = `${h}px`;
   };
-  editor.onDidContentSizeChange(fit);
-  fit();
+  // A full-page editor (the playground) keeps the height its page gives it.
+  if (!opts.fill) {
+    editor.onDidContentSizeChange(fit);
+    fit();
+  }
   editor.onDidChangeModelContent(() => onChange(model.getValue()));
   // Escape leaves the editor for keyboard users (Monaco keeps Tab for indentation).
   editor.addCommand(monaco.KeyCode.Escape, () => {
-    (host.closest('live-example')?.querySelector('[data-action="run"]') as HTMLElement | null)?.focus();
+    (host.closest('live-example, inside-playground')?.querySelector('[data-action="run"]') as HTMLElement | null)?.focus();
   }, '!suggestWidgetVisible && !findWidgetVisible');
   const themeObserver = new MutationObserver(() => monaco.editor.setTheme(currentTheme()));
   themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });

@@ -3,6 +3,7 @@
 
 import { ui } from '../strings';
 import { editStore } from './storage';
+import { sharedFor } from './share';
 import type { EditorHandle } from '../editor/editor-handle';
 import type { InspectorKind } from '../inspect/render';
 import type { TraceView } from '../traceview/trace-view';
@@ -48,6 +49,9 @@ export class LiveExampleElement extends HTMLElement {
     });
     const stored = editStore.load(this.exampleId);
     if (stored !== null && stored !== this.data.source) this.showEditedSource(stored);
+    this.button('share').addEventListener('click', () => void this.share());
+    const shared = sharedFor(this.exampleId);
+    if (shared !== null) void this.openShared(shared);
   }
 
   /**
@@ -98,9 +102,12 @@ export class LiveExampleElement extends HTMLElement {
     this.q('.ex-status').textContent = text;
   }
 
-  /** The code a Run would run: the editor's, else the kept edit, else the original. */
+  /** The last edit, also in memory: storage may refuse to keep it. */
+  private editedSource: string | null = null;
+
+  /** The code a Run would run: the editor's, else the edit, else the kept edit, else the original. */
   currentSource(): string {
-    return this.editor?.getValue() ?? editStore.load(this.exampleId) ?? this.data.source;
+    return this.editor?.getValue() ?? this.editedSource ?? editStore.load(this.exampleId) ?? this.data.source;
   }
 
   isEdited(): boolean {
@@ -109,12 +116,45 @@ export class LiveExampleElement extends HTMLElement {
 
   /** Called by the editor on every change. */
   keepEdit(source: string): void {
+    this.editedSource = source;
     const edited = source !== this.data.source;
     this.button('reset').hidden = !edited;
     if (!edited) return editStore.clear(this.exampleId);
     if (!editStore.save(this.exampleId, source) && !this.storageWarned) {
       this.storageWarned = true;
       this.setStatus(ui.storageUnavailable);
+    }
+  }
+
+  /** Make a link that carries the current program; copy it if the browser lets us, and show it. */
+  async share(): Promise<void> {
+    const { shareLink } = await import('./share');
+    const link = await shareLink(this.exampleId, this.currentSource());
+    const box = this.q('.ex-share');
+    const input = box.querySelector('input')!;
+    input.value = link;
+    box.hidden = false;
+    input.select();
+    try {
+      await navigator.clipboard.writeText(link);
+      this.setStatus(ui.shareCopied);
+    } catch {
+      this.setStatus(ui.shareReady);
+    }
+  }
+
+  /** A shared link's program replaces the code shown (as text), and is kept like an edit. It is not run. */
+  private async openShared(payload: string): Promise<void> {
+    const { unpackCode } = await import('./share');
+    try {
+      const source = await unpackCode(payload);
+      this.loadSource(source);
+      this.setStatus(ui.sharedOpened);
+      this.dataset.shared = 'opened';
+      this.scrollIntoView({ block: 'start' });
+    } catch {
+      this.setStatus(ui.sharedBroken);
+      this.dataset.shared = 'broken';
     }
   }
 
@@ -147,6 +187,7 @@ export class LiveExampleElement extends HTMLElement {
   }
 
   reset(): void {
+    this.editedSource = null;
     editStore.clear(this.exampleId);
     this.editor?.dispose();
     this.editor = null;

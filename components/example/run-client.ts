@@ -8,7 +8,7 @@ import { runInWorker, WATCHDOG_MS } from '../runner/client';
 import { ui } from '../strings';
 import type { LiveExampleElement } from './live-example-element';
 import type { Problem } from '../editor/editor-handle';
-import { esc } from '../trace/escape';
+import { showProblemsIn } from './problems';
 import type { RunResult, Verdict } from 'inside-io';
 
 /** What a finished run tells the page (an <Exercise> listens for the verdict). */
@@ -21,17 +21,7 @@ export interface ExampleRanDetail {
 }
 
 export function showProblems(el: LiveExampleElement, problems: Problem[]): void {
-  const box = el.q('.ex-problems');
-  if (problems.length === 0) {
-    box.hidden = true;
-    box.replaceChildren();
-    return;
-  }
-  box.innerHTML = `<p>${esc(ui.fixErrors)}</p><ul>${problems
-    .map((p) => `<li><a href="#" class="goto-line" data-line="${p.line}">${esc(ui.line)} ${p.line}</a>: ${esc(p.kind === 'syntax' ? ui.syntaxError : ui.typeError)}: ${esc(p.message)}</li>`)
-    .join('')}</ul>`;
-  box.hidden = false;
-  el.markLine(problems[0]!.line);
+  showProblemsIn(el.q('.ex-problems'), problems, (line) => el.markLine(line));
 }
 
 /** Replace the static timeline with the interactive trace view, the whole-run summary under it. */

@@ -100,3 +100,16 @@ describe('chart axes', () => {
     expect(makeScale([0, 7], false, true).ticks).toEqual([0, 2, 4, 6, 8]);
   });
 });
+
+describe('world fields', () => {
+  it('set costs, the network and a group of clients without touching the program’s own world', async () => {
+    const { isWorldField } = await import('./run-set');
+    expect(isWorldField('costs.contextSwitch')).toBe(true);
+    expect(isWorldField('clients.0.count')).toBe(true);
+    expect(isWorldField('clients.0.evil')).toBe(false);
+    expect(isWorldField('network.latency')).toBe(true);
+    const [r] = await runSet([block], { set: { 'costs.contextSwitch': 0, 'network.latency': 1000 } });
+    expect(r!.ok && r!.result.costs.contextSwitch).toBe(0);
+    await expect(runSet([block], { set: { 'clients.0.count': 3 } })).rejects.toThrow(/no such group of clients/);
+  });
+});

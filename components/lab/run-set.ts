@@ -32,13 +32,27 @@ export interface SetOptions {
 }
 
 const modules = { [sim.SIM_MODULE]: sim };
-const WORLD_FIELDS = new Set(['cpus', 'until', 'hz', 'maxEvents']);
+const WORLD_FIELDS = new Set(['cpus', 'until', 'hz', 'maxEvents', 'network.latency', 'network.bandwidth']);
+const CLIENT_FIELDS = new Set(['count', 'active', 'requests', 'requestSize', 'responseSize', 'think', 'idle', 'start', 'every']);
 
-/** Is `path` a world field a sweep may set? */
+/**
+ * Is `path` a world field a sweep or the playground may set? "cpus", "costs.contextSwitch",
+ * "network.latency", "clients.0.count" (a field of the first group of clients)... The sim
+ * checks the values themselves when the run starts (sim/world.ts).
+ */
 export function isWorldField(path: string): boolean {
   if (WORLD_FIELDS.has(path)) return true;
-  const m = /^costs\.(\w+)$/.exec(path);
-  return !!m && m[1]! in sim.defaultCosts;
+  const cost = /^costs\.(\w+)$/.exec(path);
+  if (cost) return cost[1]! in sim.defaultCosts;
+  const client = /^clients\.(\d{1,3})\.(\w+)$/.exec(path);
+  return !!client && CLIENT_FIELDS.has(client[2]!);
+}
+
+/** A copy of a world's plain data, deep enough that setting a field never touches the program's own object. */
+function copy<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(copy) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)])) as T;
+  return v;
 }
 
 function jsOf(p: ProgramSpec): string {
@@ -60,15 +74,29 @@ function load(p: ProgramSpec, set: Record<string, ParamValue>) {
 }
 
 function withFields(world: World | undefined, set: Record<string, ParamValue>, declaredSomewhere: Set<string>): World {
-  const w: World = { ...(world ?? {}), costs: { ...(world?.costs ?? {}) } };
+  const w = copy(world ?? {}) as Record<string, unknown>;
   for (const [k, v] of Object.entries(set)) {
     if (declaredSomewhere.has(k)) continue;
-    if (!isWorldField(k)) throw new SetError(`"${k}" is neither a parameter of these programs nor a world field (cpus, until, hz, maxEvents, costs.<name>).`);
+    if (!isWorldField(k)) throw new SetError(`"${k}" is neither a parameter of these programs nor a world field (cpus, until, hz, maxEvents, costs.<name>, network.<latency|bandwidth>, clients.<n>.<field>).`);
     if (typeof v !== 'number') throw new SetError(`World field "${k}" needs a number, not ${JSON.stringify(v)}.`);
-    if (k.startsWith('costs.')) (w.costs as Record<string, number>)[k.slice(6)] = v;
-    else (w as Record<string, unknown>)[k] = v;
+    const path = k.split('.');
+    let at: Record<string, unknown> = w;
+    for (const key of path.slice(0, -1)) {
+      // costs and network may be absent (defaults); a group of clients must exist.
+      if (at[key] === undefined && (key === 'costs' || key === 'network')) at[key] = {};
+      const next = at[key];
+      if (next === null || typeof next !== 'object') throw new SetError(`"${k}": this program's world has no such group of clients.`);
+      at = next as Record<string, unknown>;
+    }
+    at[path.at(-1)!] = v;
   }
-  return w;
+  return w as World;
+}
+
+/** The program's parameters and world (plain data only), for a form that edits them. */
+export function describeProgram(p: ProgramSpec): { params: Record<string, ParamValue>; world: World } {
+  const loaded = sim.loadProgram(jsOf(p), modules, p.file);
+  return { params: { ...loaded.params }, world: copy(loaded.world ?? {}) };
 }
 
 /** Run every program; results in the same order (a failed program gives its error, the others still run). */

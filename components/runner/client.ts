@@ -3,7 +3,7 @@
 // code: the worker is terminated, the reader told, and a fresh worker is used next time.
 // Requests are queued: the worker does one at a time.
 
-import type { ParamValue, RunResult, SourceError, SourceRun } from 'inside-io';
+import type { ParamValue, RunResult, SourceError, SourceRun, World } from 'inside-io';
 import type { CheckOutcome, CheckRequest, RunnerMessage, RunnerRequest } from './protocol';
 import type { ProgramSpec, WorldChoice } from '../lab/run-set';
 import type { SweepSeries, SweepSpec } from '../lab/sweep';
@@ -107,4 +107,12 @@ export async function sweepInWorker(spec: SweepSpec, onProgress: (done: number, 
   if ('timeout' in m || 'crashed' in m) return m;
   if (m.type === 'sweep-result') return { ok: true, series: m.series };
   return { ok: false, crashed: m.type === 'failed' ? m.message : 'unexpected reply' };
+}
+
+export async function describeInWorker(program: ProgramSpec): Promise<{ ok: true; params: Record<string, ParamValue>; world: World } | { ok: false; message: string }> {
+  const m = await call({ type: 'describe', program });
+  if ('timeout' in m) return { ok: false, message: 'timeout' };
+  if ('crashed' in m) return { ok: false, message: m.crashed };
+  if (m.type === 'describe-result') return { ok: true, params: m.params, world: m.world };
+  return { ok: false, message: m.type === 'failed' ? m.message : 'unexpected reply' };
 }

@@ -1,5 +1,5 @@
 // Messages between the page and the runner worker.
-import type { ParamValue, RunResult, SourceError, SourceRun, Verdict } from 'inside-io';
+import type { ParamValue, RunResult, SourceError, SourceRun, Verdict, World } from 'inside-io';
 import type { Answer } from '../lab/check-module';
 import type { ProgramSpec, WorldChoice } from '../lab/run-set';
 import type { SweepSeries, SweepSpec } from '../lab/sweep';
@@ -40,7 +40,14 @@ export interface SweepRequest {
   spec: SweepSpec;
 }
 
-export type RunnerRequest = RunRequest | SetRequest | SweepRequest;
+/** The program's parameters and world, without running it (the playground's form). */
+export interface DescribeRequest {
+  type: 'describe';
+  id: number;
+  program: ProgramSpec;
+}
+
+export type RunnerRequest = RunRequest | SetRequest | SweepRequest | DescribeRequest;
 
 export interface CheckOutcome {
   verdict?: Verdict;
@@ -54,4 +61,5 @@ export type RunnerMessage =
   | { type: 'result'; id: number; ok: false; error: SourceError }
   | { type: 'set-result'; id: number; runs: SourceRun[] }
   | { type: 'sweep-result'; id: number; series: SweepSeries[] }
+  | { type: 'describe-result'; id: number; params: Record<string, ParamValue>; world: World }
   | { type: 'failed'; id: number; message: string };

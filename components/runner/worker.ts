@@ -6,7 +6,7 @@
 import * as sim from 'inside-io';
 import type { CheckOutcome, CheckRequest, RunnerMessage, RunnerRequest } from './protocol';
 import { loadCheckModule, runAnswer, runCheck } from '../lab/check-module';
-import { runSet } from '../lab/run-set';
+import { runSet, describeProgram } from '../lab/run-set';
 import { runSweep } from '../lab/sweep';
 
 const post = (m: RunnerMessage) => (self as unknown as Worker).postMessage(m);
@@ -54,6 +54,9 @@ self.onmessage = async (ev: MessageEvent<RunnerRequest>) => {
     } else if (req.type === 'set') {
       const runs = await runSet(req.programs, { world: req.world, set: req.set, progress: heartbeat(req.id) });
       post({ type: 'set-result', id: req.id, runs });
+    } else if (req.type === 'describe') {
+      const d = describeProgram(req.program);
+      post({ type: 'describe-result', id: req.id, params: d.params, world: d.world });
     } else if (req.type === 'sweep') {
       const series = await runSweep(req.spec, (done, total) => post({ type: 'sweep-progress', id: req.id, done, total }), heartbeat(req.id));
       post({ type: 'sweep-result', id: req.id, series });

@@ -167,6 +167,12 @@ export class TraceView {
     return this.cursor.t;
   }
 
+  /** Show other inspectors (the playground's choice). */
+  setInspect(kinds: InspectorKind[]): void {
+    this.opts.inspect = kinds;
+    this.schedulePanels();
+  }
+
   /** Outline every system call made by `line` and move the cursor to the next one; returns how many. */
   highlightLine(line: number | null): number {
     const evs = line === null ? [] : (this.model.byLine.get(line) ?? []);
