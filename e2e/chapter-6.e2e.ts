@@ -24,6 +24,48 @@ describe(chapter, () => {
     expect(errors).toEqual([]);
   });
 
+  it('both predictions are graded right for the right answer, and every exercise passes with its solution', async () => {
+    const { page, errors } = await h.open(chapter);
+    const answers = [10, 4]; // level-triggered reports of the pipe; workers woken by one connection
+    expect(await page.locator('predict-box').count()).toBe(answers.length);
+    for (const [i, answer] of answers.entries()) {
+      const p = page.locator('predict-box').nth(i);
+      await p.scrollIntoViewIfNeeded();
+      await p.locator('input[name="guess"]').fill(String(answer));
+      await p.locator('button[type="submit"]').click();
+      await page.waitForFunction((n) => document.querySelectorAll('predict-box')[n]?.getAttribute('data-grade'), i);
+      expect(await p.locator('.predict-result').textContent()).toMatch(/^Exactly right/);
+    }
+    const boxes = page.locator('exercise-box');
+    expect(await boxes.count()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      const box = boxes.nth(i);
+      await box.scrollIntoViewIfNeeded();
+      expect((await box.locator('.exercise-verdict').textContent())!.length).toBeGreaterThan(20);
+      await box.locator('details.solution summary').click();
+      await box.locator('[data-action="load-solution"]').click();
+      const index = await box.evaluate((b) => [...document.querySelectorAll('live-example')].indexOf(b.querySelector('live-example')!));
+      await runExample(page, index);
+      expect(await box.locator('.exercise-verdict').textContent()).toContain('Done');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('both scaling charts sweep again in the browser, 10,000 descriptors included, within the watchdog', async () => {
+    const { page, errors } = await h.open(chapter);
+    for (let i = 0; i < 2; i++) {
+      const chart = page.locator('scaling-chart').nth(i);
+      await chart.scrollIntoViewIfNeeded();
+      await chart.locator('[data-action="sweep"]').click();
+      await page.waitForFunction((n) => {
+        const b = document.querySelectorAll('scaling-chart')[n]?.querySelector<HTMLButtonElement>('[data-action="sweep"]');
+        return b && !b.disabled;
+      }, i, { timeout: 120_000 });
+      expect(await chart.locator('.ex-status').textContent()).toMatch(/Computed live in your browser: \d+ runs/);
+    }
+    expect(errors).toEqual([]);
+  }, 180_000);
+
   it('the figure has a text alternative and draws at phone width; the charts, comparison, predictions and exercises are there', async () => {
     const { page, errors } = await h.open(chapter, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const fig = page.locator('figure.fig').first();
