@@ -59,6 +59,24 @@ describe('the libuv event loop', () => {
     expect(log).toEqual(['read', 'nextTick', 'microtask', 'immediate', 'microtask after immediate', 'timeout']);
   });
 
+  it('empties the whole microtask queue before a nextTick queued by a promise callback, as Node does', async () => {
+    const log: string[] = [];
+    await sim(async (sys) => {
+      const loop = new UvLoop(sys);
+      loop.queueMicrotask(() => {
+        log.push('promise 1');
+        loop.nextTick(() => log.push('nextTick from promise 1'));
+        loop.queueMicrotask(() => log.push('promise 2'));
+      });
+      loop.nextTick(() => {
+        log.push('nextTick');
+        loop.nextTick(() => log.push('nextTick from nextTick'));
+      });
+      await loop.run();
+    });
+    expect(log).toEqual(['nextTick', 'nextTick from nextTick', 'promise 1', 'promise 2', 'nextTick from promise 1']);
+  });
+
   it('has a thread pool of 4: a fifth simultaneous file read waits for a free worker', async () => {
     const done: number[] = [];
     const r = await sim(async (sys) => {

@@ -160,10 +160,16 @@ export class UvLoop {
     await this.drainQueues();
   }
 
+  /**
+   * processTicksAndRejections() in lib/internal/process/task_queues.js: every nextTick
+   * callback, then runMicrotasks(), which empties V8's whole microtask queue (a nextTick
+   * queued by a promise callback waits until the other promise callbacks have run), and
+   * again until both queues are empty.
+   */
   private async drainQueues(): Promise<void> {
     while (this.tickQueue.length > 0 || this.microtasks.length > 0) {
       while (this.tickQueue.length > 0) await this.tickQueue.shift()!();
-      while (this.microtasks.length > 0 && this.tickQueue.length === 0) await this.microtasks.shift()!();
+      while (this.microtasks.length > 0) await this.microtasks.shift()!();
     }
   }
 
