@@ -1,5 +1,7 @@
 // Every interface string of the book's components and pages, in one place, so that
-// a translated edition replaces this file (or adds a sibling) and nothing else.
+// a translated edition adds a sibling dictionary (strings.zh.ts, say) and nothing else.
+// Server-rendered chrome picks the page's dictionary with uiFor(lang); small client
+// scripts get their strings from data attributes rendered with the page.
 
 export const ui = {
   run: 'Run',
@@ -44,6 +46,48 @@ export const ui = {
   exploreHint: 'Click to explore',
   staleLines: 'The code changed since this run: run it again to link its lines to the trace.',
   linkedLine: (line: number, n: number) => `Line ${line}: ${n} system call${n === 1 ? '' : 's'} highlighted in the trace.`,
+  // Site chrome: header, themes, search, anchors, copy buttons, progress, editions.
+  mainNavigation: 'Book',
+  darkTheme: 'Dark theme',
+  themeFollowsSystem: 'Follows your system until you choose',
+  search: 'Search',
+  searchLabel: 'Search the book',
+  searchPlaceholder: 'Search',
+  searchShortcut: 'Press / to search',
+  searchLoading: 'Loading the search index…',
+  searchNoResults: (q: string) => `No results for “${q}”.`,
+  searchResults: (n: number, q: string) => `${n} result${n === 1 ? '' : 's'} for “${q}”.`,
+  searchUnavailable: 'Search needs JavaScript and a web server (it does not work from a file opened on disk).',
+  searchPageTitle: 'Search',
+  searchHint: 'Type a word or a system call, for example epoll_wait or EAGAIN.',
+  anchorLabel: (heading: string) => `Link to the section “${heading}”`,
+  copyCode: 'Copy',
+  copyCodeLabel: 'Copy this code',
+  copied: 'Copied',
+  copyFailed: 'Select the code and copy it by hand',
+  resumeReading: 'Continue where you left off:',
+  resumeDismiss: 'Dismiss',
+  progressRead: 'read',
+  progressDone: 'finished',
+  editorHelp: 'Keyboard: in the editor Tab indents; press Esc to leave the editor, then Tab moves on.',
+  editorAriaLabel: 'Program editor. Press Escape, then Tab, to leave the editor.',
+  footnotes: 'Notes',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is no page at this address. It may have moved when the book was updated.',
+  notFoundHome: 'Go to the table of contents',
+  printBook: 'Print the whole book',
+  printBookTitle: 'The whole book, for printing',
+  printBookIntro: 'Every chapter on one page, with the traces as they were rendered when the book was built. Use your browser’s Print command (Ctrl+P or ⌘P), or save as PDF.',
+  printedFrom: 'Printed from',
+  instructorEdition: 'Instructor edition',
+  instructorEditionNote: 'This build contains exercise solutions and instructor notes. Do not publish it where students can read it.',
+  instructorNote: 'Instructor note',
+  solution: 'Solution',
+  language: 'Language',
+  chapterLabel: (n: number) => `Chapter ${n}`,
+  homeIntro:
+    'When your program calls read(), where does it wait, who wakes it, and what does the CPU do meanwhile? This book answers with a small simulated kernel that behaves like Linux. Every example is a real program: read it, run it in your browser, change it, and watch the kernel’s trace change — system calls, copies between kernel and user space, context switches, wakeups, interrupts and DMA.',
+  homeForInstructors: 'For instructors: the book builds to a static site that works offline, under any path of your server; see the README in the package.',
 } as const;
 
 /** Names of the metrics <Compare> and <ScalingChart> show (keys in components/lab/metrics.ts). */
@@ -297,3 +341,18 @@ export const playgroundStrings = {
   sharedBroken: 'This link’s program could not be read; the playground’s own program is shown.',
   describeFailed: (m: string) => `The world form cannot read this program yet: ${m}`,
 };
+
+/** The shape every dictionary has: the same keys, any text (English's literal types widened). */
+export type UiStrings = { [K in keyof typeof ui]: (typeof ui)[K] extends string ? string : (typeof ui)[K] };
+
+/**
+ * The dictionaries of every edition, by the language's path (its folder under content/
+ * and its URL prefix, which is also Astro's locale: see src/lib/languages.mjs).
+ * English is the default and the fallback.
+ */
+const dictionaries: Record<string, UiStrings> = { en: ui };
+
+/** The interface strings for a page in the language at `path` (Astro.currentLocale in a component). */
+export function uiFor(path: string | undefined): UiStrings {
+  return (path && dictionaries[path]) || ui;
+}

@@ -1,10 +1,17 @@
-// The book's content: chapters in content/chapters/*.mdx. The `lang` field and the
-// collection layout leave room for a translated edition (content/<lang>/chapters).
+// The book's content: chapters in content/chapters/*.mdx (English, the default
+// edition) and, for a translated edition, content/<path>/chapters/*.mdx with <path>
+// listed in src/lib/languages.mjs. An entry's id keeps its folder
+// ("chapters/02-blocking", "zh/chapters/02-blocking"): src/lib/book.ts derives the
+// language and the URL from it.
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 
 const chapters = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
+  loader: glob({
+    pattern: ['chapters/*.mdx', '*/chapters/*.mdx'],
+    base: './content',
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
   schema: z.object({
     title: z.string(),
     /** Position in the book; the appendix uses numbers ≥ 100. */
@@ -13,7 +20,6 @@ const chapters = defineCollection({
     summary: z.string(),
     /** The question the chapter answers. */
     question: z.string().optional(),
-    lang: z.string().default('en'),
     /** Label instead of "Chapter N" (e.g. "Appendix"). */
     label: z.string().optional(),
   }),

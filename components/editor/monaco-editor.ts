@@ -11,6 +11,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import { files as simDeclarations } from 'virtual:sim-declarations';
 import type { EditorHandle, Problem } from './editor-handle';
+import { ui } from '../strings';
 
 // Monaco asks here for its workers: the generic editor worker and the TypeScript
 // language service. Both are bundled by Vite from the package (never a CDN).
@@ -65,7 +66,9 @@ export async function createMonacoEditor(host: HTMLElement, id: string, source: 
     fontSize: 14,
     lineNumbersMinChars: 3,
     tabSize: 2,
-    ariaLabel: 'Program editor. Press Escape, then Tab, to leave the editor.',
+    ariaLabel: ui.editorAriaLabel,
+    // Monaco dims the last line's number by default, below WCAG AA contrast.
+    renderFinalNewline: 'on',
     tabFocusMode: false,
   });
   // Grow with the code (within limits) rather than scroll inside a small box.

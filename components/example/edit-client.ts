@@ -9,6 +9,15 @@ export function wantsPlainEditor(): boolean {
   return matchMedia('(pointer: coarse)').matches || window.innerWidth < 700 || new URLSearchParams(location.search).has('plain-editor');
 }
 
+/** Monaco keeps Tab for indentation: say, under the editor, how keyboard users get out (Esc). */
+function showEditorHelp(host: HTMLElement): void {
+  if (host.nextElementSibling?.classList.contains('ex-help')) return;
+  const help = document.createElement('p');
+  help.className = 'ex-help';
+  help.textContent = ui.editorHelp;
+  host.after(help);
+}
+
 export async function openEditor(el: LiveExampleElement): Promise<void> {
   if (el.editor) return el.editor.focus();
   const host = el.q('.ex-editor');
@@ -26,6 +35,7 @@ export async function openEditor(el: LiveExampleElement): Promise<void> {
       host.hidden = false;
       code.hidden = true;
       el.editor = await createMonacoEditor(host, el.exampleId, source, onChange);
+      showEditorHelp(host);
     }
     el.editor.onCursorLine((line) => el.linkLine(line));
     host.hidden = false;

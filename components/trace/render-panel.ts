@@ -45,7 +45,8 @@ ${item(`CPU time (${s.cpus} CPU${s.cpus > 1 ? 's' : ''})`, `user ${formatDuratio
 export function renderOutput(r: RunResult): string {
   if (r.output.length === 0) return '';
   const text = r.output.map((o) => `<span class="${o.fd === 2 ? 'stderr' : 'stdout'}">${esc(o.text)}</span>`).join('');
-  return `<section class="trace-output" aria-label="Program output"><h4>Output</h4><pre>${text}</pre></section>`;
+  // Not a heading nor a landmark: a page has many examples, at any heading level.
+  return `<div class="trace-output"><p class="trace-output-title">Output</p><pre tabindex="0">${text}</pre></div>`;
 }
 
 export function renderStop(r: RunResult): string {
@@ -55,11 +56,12 @@ export function renderStop(r: RunResult): string {
   return `<div class="run-stop run-stop-${kind}" data-stop="${r.stop.reason}"><p>${esc(r.stop.message)}</p>${errors}${warnings}</div>`;
 }
 
+// The logs scroll: tabindex="0" lets keyboard users scroll them too.
 export function renderLog(r: RunResult): string {
   const lines = formatStrace(r.events).split('\n').filter(Boolean);
   const shown = lines.slice(0, LOG_LINES).map((l) => esc(l)).join('\n');
   const more = lines.length > LOG_LINES ? `\n… ${(lines.length - LOG_LINES).toLocaleString('en-US')} more lines` : '';
-  return `<details class="strace"><summary>System calls, strace style <small>(${lines.length.toLocaleString('en-US')} lines)</small></summary><pre>${shown}${more}</pre></details>`;
+  return `<details class="strace"><summary>System calls, strace style <small>(${lines.length.toLocaleString('en-US')} lines)</small></summary><pre tabindex="0">${shown}${more}</pre></details>`;
 }
 
 export interface PanelOptions {
