@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { monacoCssInline } from './scripts/vite/monaco-css-inline.mjs';
 import { simDeclarations } from './scripts/vite/sim-declarations.mjs';
 import { headingAnchors } from './scripts/astro/heading-anchors.mjs';
+import { scrollableTables } from './scripts/astro/scrollable-tables.mjs';
 import { pagefind } from './scripts/astro/pagefind.mjs';
 import { languages, defaultLanguage } from './src/lib/languages.mjs';
 import { uiFor } from './components/strings.ts';
@@ -40,7 +41,7 @@ export default defineConfig({
   integrations: [mdx(), pagefind()],
   markdown: {
     shikiConfig: { themes: codeThemes, defaultColor: false },
-    rehypePlugins: [rehypeHeadingIds, headingAnchors({ label: (heading, file) => uiFor(languageOfFile(file).path).anchorLabel(heading) })],
+    rehypePlugins: [rehypeHeadingIds, scrollableTables, headingAnchors({ label: (heading, file) => uiFor(languageOfFile(file).path).anchorLabel(heading) })],
   },
   devToolbar: { enabled: false },
   vite: {

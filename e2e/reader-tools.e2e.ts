@@ -2,8 +2,11 @@
 // comparisons and scaling sweeps recomputed in the browser, progress kept across reloads.
 import { describe, it, expect } from 'vitest';
 import { useHarness, runExample, typeProgram } from './harness';
+import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
+/** The instructor edition (solutions included), under a base path. */
+const instructor = useHarness(COURSE_DIR, COURSE_BASE);
 const TOOLS = 'chapters/tools/';
 
 describe('exercises', () => {
@@ -30,13 +33,19 @@ describe('exercises', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a hint opens on request, and the solution loads into the editor and passes', async () => {
+  it('a hint opens on request; the reader edition has no solution', async () => {
     const { page } = await h.open(TOOLS);
     const box = page.locator('exercise-box').first();
     const hint = box.locator('details.hint').first();
     expect(await hint.locator('.hint-body').isVisible()).toBe(false);
     await hint.locator('summary').click();
     expect(await hint.locator('.hint-body').textContent()).toContain('fcntl');
+    expect(await box.locator('details.solution').count()).toBe(0);
+  });
+
+  it('in the instructor edition, the solution loads into the editor and passes', async () => {
+    const { page } = await instructor.open(TOOLS);
+    const box = page.locator('exercise-box').first();
     await box.locator('details.solution summary').click();
     await box.locator('[data-action="load-solution"]').click();
     const index = await page.evaluate(() => [...document.querySelectorAll('live-example')].findIndex((el) => el.closest('exercise-box')));

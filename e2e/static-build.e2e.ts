@@ -53,7 +53,10 @@ for (const [dist, base] of [['dist', '/'], [COURSE_DIR, COURSE_BASE]] as const) 
       await page.goto(server.url + CHAPTER);
       await runExample(page, 0);
       const ex = page.locator('live-example').first();
+      // Let Monaco's TypeScript worker finish loading before the page is left below.
+      const tsWorker = page.waitForEvent('requestfinished', (r) => /ts\.worker/.test(r.url()));
       await ex.locator('[data-action="edit"]').click();
+      await tsWorker;
       await ex.locator('.monaco-editor .view-lines').waitFor();
       // Monaco's TypeScript worker answers: type errors appear for a wrong argument.
       await page.waitForFunction(() => document.querySelectorAll('live-example .monaco-editor .view-lines .view-line').length > 5);

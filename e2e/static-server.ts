@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +27,12 @@ export interface StaticServer {
   requests: string[];
 }
 
-export async function serveDist(root: string, base = '/'): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Compress text responses for clients that accept gzip, as a production server would (for Lighthouse). */
+  gzip?: boolean;
+}
+
+export async function serveDist(root: string, base = '/', opts: ServeOptions = {}): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -48,7 +54,13 @@ export async function serveDist(root: string, base = '/'): Promise<StaticServer>
       else res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (opts.gzip && /gzip/.test(String(req.headers['accept-encoding'])) && /text|javascript|json|svg/.test(type)) {
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      createReadStream(file).pipe(createGzip({ level: 6 })).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

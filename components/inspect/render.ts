@@ -116,7 +116,8 @@ function runQueue(run: Run, t: number): string {
 const DRAW: Record<InspectorKind, (run: Run, t: number) => string> = { fdtable: fdTable, buffers, epoll, select, runqueue: runQueue };
 
 export function renderInspector(kind: InspectorKind, run: Run, t: number): string {
-  return `<section class="inspector" data-inspector="${kind}" aria-label="${esc(S.titles[kind])}"><h4>${esc(S.titles[kind])}</h4>${DRAW[kind](run, t)}</section>`;
+  // A title, not a heading: examples sit under headings of any level (axe's heading-order).
+  return `<section class="inspector" data-inspector="${kind}" aria-label="${esc(S.titles[kind])}"><p class="inspector-title">${esc(S.titles[kind])}</p>${DRAW[kind](run, t)}</section>`;
 }
 
 export function renderInspectors(kinds: InspectorKind[], run: Run, t: number): string {
