@@ -5,8 +5,11 @@
 // text alternative, at laptop and phone widths.
 import { describe, it, expect } from 'vitest';
 import { useHarness, runExample, traceEvents } from './harness';
+import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
+/** Solutions are in the instructor edition only (built under a base path). */
+const instructor = useHarness(COURSE_DIR, COURSE_BASE);
 
 for (const chapter of ['03-nonblocking', '04-interrupts']) {
   describe(`chapter ${chapter}`, () => {
@@ -54,8 +57,8 @@ const ANSWERS: Record<string, { value: string; choice?: boolean }[]> = {
 
 for (const chapter of ['03-nonblocking', '04-interrupts']) {
   describe(`chapter ${chapter}: the reader's tools`, () => {
-    it('every exercise: the starting program fails, the loaded solution passes', async () => {
-      const { page, errors } = await h.open(`chapters/${chapter}/`);
+    it('every exercise: the starting program fails, the loaded solution passes (instructor edition)', async () => {
+      const { page, errors } = await instructor.open(`chapters/${chapter}/`);
       const boxes = page.locator('exercise-box');
       const n = await boxes.count();
       expect(n).toBeGreaterThanOrEqual(2);

@@ -72,7 +72,7 @@ export interface PanelOptions {
 
 /** What stays static after a run, under the trace view: the whole run's counters, how it ended, its output. */
 export function renderRunSummary(r: RunResult): string {
-  return `<h4 class="summary-title">${esc(panelStrings.wholeRun)}</h4>${renderCounters(computeStats(r))}${renderStop(r)}${renderOutput(r)}`;
+  return `<p class="summary-title">${esc(panelStrings.wholeRun)}</p>${renderCounters(computeStats(r))}${renderStop(r)}${renderOutput(r)}`;
 }
 
 export function renderTracePanel(r: RunResult, opts: PanelOptions = {}): string {

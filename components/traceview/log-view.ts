@@ -28,7 +28,8 @@ export class LogView {
     this.el = document.createElement('section');
     this.el.className = 'tv-log';
     this.el.setAttribute('aria-label', S.logTitle);
-    const title = document.createElement('h4');
+    const title = document.createElement('p'); // a title, not a heading: examples sit under headings of any level
+    title.className = 'tv-title';
     title.textContent = `${S.logTitle} (${lines.length.toLocaleString('en-US')})`;
     this.scroller = document.createElement('div');
     this.scroller.className = 'tv-log-scroll';
