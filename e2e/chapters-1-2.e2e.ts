@@ -2,8 +2,11 @@
 // trace it draws is identical to the one pre-rendered at build time. Every figure renders.
 import { describe, it, expect } from 'vitest';
 import { useHarness, runExample, traceEvents } from './harness';
+import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
+/** Solutions are in the instructor edition only (built under a base path). */
+const instructor = useHarness(COURSE_DIR, COURSE_BASE);
 
 /** The right answer to each prediction, in page order. */
 const predictions: Record<string, (string | number)[]> = {
@@ -29,8 +32,8 @@ for (const chapter of ['chapters/01-descriptors/', 'chapters/02-blocking/']) {
       expect(errors).toEqual([]);
     });
 
-    it('every prediction is graded right for the right answer, and every exercise passes with its solution', async () => {
-      const { page, errors } = await h.open(chapter);
+    it('every prediction is graded right for the right answer, and every exercise passes with its solution (instructor edition)', async () => {
+      const { page, errors } = await instructor.open(chapter);
       const answers = predictions[chapter]!;
       expect(await page.locator('predict-box').count()).toBe(answers.length);
       for (const [i, answer] of answers.entries()) {

@@ -3,8 +3,11 @@
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHarness, runExample, typeProgram } from './harness';
+import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
+/** Solutions are in the instructor edition only (built under a base path). */
+const instructor = useHarness(COURSE_DIR, COURSE_BASE);
 const TOOLS = 'chapters/tools/';
 const EX_ID = '02-blocking-blocking-read';
 
@@ -69,14 +72,14 @@ describe('share links', () => {
 });
 
 describe('storage that is full or disabled', () => {
-  it('gives a notice, never a crash: edits, runs and exercises still work', async () => {
-    const { page, context, errors } = await h.open(TOOLS);
+  it('gives a notice, never a crash: edits, runs and exercises still work (instructor edition, which has solutions)', async () => {
+    const { page, context, errors } = await instructor.open(TOOLS);
     await context.addInitScript(() => {
       Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
     });
-    await page.goto(h.server.url + `${TOOLS}?plain-editor`);
+    await page.goto(instructor.server.url + `${TOOLS}?plain-editor`);
     const ex = page.locator('live-example').first();
     await ex.locator('[data-action="edit"]').click();
     await ex.locator('textarea.plain-editor').waitFor();
