@@ -5,9 +5,9 @@ import { type Sys, type World, type Aiocb, O_RDONLY, EINPROGRESS, ms } from 'ins
 
 export const params = { reads: 16 };
 
-export const world: World = { cpus: 2, until: ms(50), files: { '/data/big.db': { size: 64 * 1024 * 1024 } } };
+export const world: World = { cpus: 2, until: ms(50), files: { '/data/big.db': { size: 16 * 1024 * 1024 } } };
 
-const offset = (i: number) => ((i * 7919) % 16384) * 4096;
+const offset = (i: number) => ((i * 997) % 4096) * 4096;
 
 export async function main(sys: Sys) {
   const fd = await sys.open('/data/big.db', O_RDONLY);
