@@ -110,6 +110,12 @@ export class Kernel {
   createFile: ((path: string, mode: number) => import('../fs/vfs.js').VfsNode | null) | null = null;
   /** While a program's interrupt handler runs: where its system calls go (they are bugs). */
   inHandler: { syscall(name: string, line: number | undefined): Promise<number> } | null = null;
+  /**
+   * How every system call crosses into the kernel and back, for the trace (one object
+   * shared by all syscall events): the `syscall` instruction traps to entry_SYSCALL_64,
+   * and sysretq returns to user mode; the event's start and end are those two moments.
+   */
+  readonly trap: Record<string, string | number>;
   /** User processes not yet exited: the run ends when none is left. */
   private liveUser = 0;
   private readonly threads = new Map<number, Thread>();
@@ -128,6 +134,7 @@ export class Kernel {
     this.softirq = new Softirqs(this);
     this.timers = new Timers(this, opts.hz);
     this.workqueue = new Workqueues(this);
+    this.trap = { entry: 'trap: syscall instruction → entry_SYSCALL_64, user → kernel mode', entry_ns: this.costs.syscallEntry, exit: 'sysretq: kernel → user mode', exit_ns: this.costs.syscallExit };
   }
 
   get events(): TraceEvent[] {
@@ -509,6 +516,7 @@ export class Kernel {
         ret: userRet,
         errno,
         line: sc.line,
+        detail: this.trap,
       });
     }
     if (t.pendingSignals.length > 0 && this.deliverSignals(t, userRet)) return;
