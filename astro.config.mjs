@@ -11,6 +11,7 @@ import { monacoCssInline } from './scripts/vite/monaco-css-inline.mjs';
 import { simDeclarations } from './scripts/vite/sim-declarations.mjs';
 import { headingAnchors } from './scripts/astro/heading-anchors.mjs';
 import { scrollableTables } from './scripts/astro/scrollable-tables.mjs';
+import { chapterLinks } from './scripts/astro/chapter-links.mjs';
 import { pagefind } from './scripts/astro/pagefind.mjs';
 import { languages, defaultLanguage } from './src/lib/languages.mjs';
 import { uiFor } from './components/strings.ts';
@@ -41,7 +42,11 @@ export default defineConfig({
   integrations: [mdx(), pagefind()],
   markdown: {
     shikiConfig: { themes: codeThemes, defaultColor: false },
-    rehypePlugins: [rehypeHeadingIds, scrollableTables, headingAnchors({ label: (heading, file) => uiFor(languageOfFile(file).path).anchorLabel(heading) })],
+    rehypePlugins: [
+      rehypeHeadingIds,
+      scrollableTables,
+      chapterLinks({ chaptersRootOf: (file) => `${base}${languageOfFile(file) === defaultLanguage ? '' : `${languageOfFile(file).path}/`}chapters/` }),
+      headingAnchors({ label: (heading, file) => uiFor(languageOfFile(file).path).anchorLabel(heading) })],
   },
   devToolbar: { enabled: false },
   vite: {
