@@ -101,6 +101,15 @@ describe('comparisons and scaling charts', () => {
     await page.waitForFunction(() => document.querySelector('compare-set')?.getAttribute('data-ran') === '1');
     expect(await cmp.locator('.cmp-table').textContent()).toBe(before);
     expect(await cmp.locator('.ex-status').textContent()).toMatch(/Ran every program/);
+    // The traces are now interactive, on one shared time axis: zooming one zooms both.
+    expect(await cmp.locator('.cmp-trace .tv canvas').count()).toBe(2);
+    const windows = () => cmp.locator('.tv').evaluateAll((tvs) => tvs.map((tv) => `${(tv as HTMLElement).dataset.t0}-${(tv as HTMLElement).dataset.t1}`));
+    const [a, b] = await windows();
+    expect(a).toBe(b);
+    await cmp.locator('.tv').first().locator('[data-tv="zoom-in"]').click();
+    await page.waitForFunction((w) => [...document.querySelectorAll('compare-set .tv')].every((tv) => `${(tv as HTMLElement).dataset.t0}-${(tv as HTMLElement).dataset.t1}` !== w), a);
+    const [c, d] = await windows();
+    expect(c).toBe(d);
     expect(errors).toEqual([]);
   });
 

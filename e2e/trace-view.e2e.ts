@@ -115,6 +115,36 @@ describe('the trace view', () => {
     await page.waitForFunction((t1) => Number((document.querySelector('live-example .tv') as HTMLElement).dataset.t1) === t1, full.t1);
   });
 
+  it('on a phone: two fingers pinch to zoom, one finger pans, a tap moves the cursor', async () => {
+    const { page, errors } = await h.open(TOOLS, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const ex = await openRun(page);
+    await ex.locator('.tv-stage').scrollIntoViewIfNeeded();
+    const box = (await ex.locator('.tv-stage').boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+    const y = box.y + box.height * 0.6;
+    const cx = box.x + box.width * 0.5;
+    const full = await state(page);
+    await touch('touchStart', [[cx - 20, y], [cx + 20, y]]);
+    for (let i = 1; i <= 6; i++) await touch('touchMove', [[cx - 20 - i * 12, y], [cx + 20 + i * 12, y]]);
+    await touch('touchEnd', []);
+    const zoomed = await state(page);
+    expect(zoomed.t1 - zoomed.t0).toBeLessThan((full.t1 - full.t0) * 0.6);
+    // One finger, sideways, away from the cursor line.
+    const cursorX = box.x + ((zoomed.cursor - zoomed.t0) / (zoomed.t1 - zoomed.t0)) * box.width;
+    const from = Math.abs(cursorX - (box.x + box.width * 0.2)) > 40 ? box.x + box.width * 0.2 : box.x + box.width * 0.8;
+    const dir = from < cx ? 1 : -1;
+    await touch('touchStart', [[from, y]]);
+    for (let i = 1; i <= 5; i++) await touch('touchMove', [[from + dir * i * 20, y]]);
+    await touch('touchEnd', []);
+    const panned = await state(page);
+    expect(panned.t0).not.toBe(zoomed.t0);
+    expect(panned.t1 - panned.t0).toBe(zoomed.t1 - zoomed.t0);
+    await page.touchscreen.tap(box.x + box.width * 0.5, y);
+    await page.waitForFunction((c) => Number((document.querySelector('live-example .tv') as HTMLElement).dataset.cursor) !== c, panned.cursor);
+    expect(errors).toEqual([]);
+  });
+
   it('respects reduced motion: zoom buttons jump instead of gliding', async () => {
     const { page } = await h.open(TOOLS, { reducedMotion: 'reduce' });
     await openRun(page);

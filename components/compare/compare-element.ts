@@ -15,6 +15,7 @@ interface CompareData {
 
 class CompareElement extends HTMLElement {
   private data!: CompareData;
+  private views: { destroy(): void }[] = [];
 
   connectedCallback(): void {
     if (this.data) return;
@@ -34,7 +35,13 @@ class CompareElement extends HTMLElement {
     this.setAttribute('aria-busy', 'true');
     this.status(S.running);
     try {
-      const [{ runSetInWorker, WATCHDOG_MS }, { renderComparison }] = await Promise.all([import('../runner/client'), import('./render-compare')]);
+      const [{ runSetInWorker, WATCHDOG_MS }, { renderMetricsTable, pickMetrics }, { runMetrics }, { TraceView }, { Viewport }] = await Promise.all([
+        import('../runner/client'),
+        import('./render-compare'),
+        import('../lab/metrics'),
+        import('../traceview/trace-view'),
+        import('../traceview/viewport'),
+      ]);
       const out = await runSetInWorker(this.data.programs, this.data.world, this.data.set);
       if (!out.ok) return this.status('timeout' in out ? ui.tooLong(WATCHDOG_MS / 1000) : ui.workerCrashed);
       const failed = out.runs.findIndex((r) => !r.ok);
@@ -43,7 +50,29 @@ class CompareElement extends HTMLElement {
         return this.status(S.failed(this.data.labels[failed]!, r.ok ? '' : r.error.message));
       }
       const results = out.runs.map((r) => (r.ok ? r.result : null!));
-      this.querySelector('.cmp-body')!.innerHTML = renderComparison(this.data.labels, results, this.data.metrics);
+      // Interactive traces on one shared time axis: zooming or panning one moves them all.
+      for (const v of this.views) v.destroy();
+      const vp = new Viewport();
+      vp.setEnd(Math.max(...results.map((r) => r.end)));
+      const traces = document.createElement('div');
+      traces.className = 'cmp-traces';
+      this.views = results.map((run, i) => {
+        const section = document.createElement('section');
+        section.className = 'cmp-trace';
+        section.setAttribute('aria-label', this.data.labels[i]!);
+        const h = document.createElement('h4');
+        h.className = 'cmp-trace-title';
+        h.textContent = this.data.labels[i]!;
+        const view = new TraceView({ run, file: this.data.programs[i]!.file, compact: true, viewport: vp, label: this.data.labels[i] });
+        section.append(h, view.el);
+        traces.append(section);
+        return view;
+      });
+      vp.fit();
+      const metrics = results.map(runMetrics);
+      const table = document.createElement('div');
+      table.innerHTML = renderMetricsTable(this.data.labels, metrics, pickMetrics(metrics, this.data.metrics));
+      this.querySelector('.cmp-body')!.replaceChildren(traces, ...table.childNodes);
       this.dataset.ran = String(Number(this.dataset.ran ?? 0) + 1);
       this.status(S.ranAll);
     } finally {

@@ -3,7 +3,6 @@
 
 import { renderRunSummary } from '../trace/render-panel';
 import { TraceView } from '../traceview/trace-view';
-import { runFingerprint } from '../trace/hash';
 import { runInWorker, WATCHDOG_MS } from '../runner/client';
 import { ui } from '../strings';
 import type { LiveExampleElement } from './live-example-element';
@@ -72,8 +71,9 @@ export async function runExample(el: LiveExampleElement, opts: { focusTrace?: bo
     }
     const r = out.result;
     mountTrace(el, r, source);
-    const same = !edited && runFingerprint(r) === el.dataset.hash;
-    el.dataset.ranHash = runFingerprint(r);
+    // The worker computed the fingerprint: hashing 100,000 events here would hold the page up.
+    const same = !edited && out.hash === el.dataset.hash;
+    el.dataset.ranHash = out.hash;
     el.setStatus(same ? ui.identical : edited ? ui.ranEdited : ui.ranEdited);
     el.markLine(r.errors[0]?.line);
     const detail: ExampleRanDetail = { ms: out.ms, events: r.events.length, verdict: out.check?.verdict, source, edited };

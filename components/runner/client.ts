@@ -13,7 +13,7 @@ export const WATCHDOG_MS = 2000;
 type Failure = { ok: false; timeout: true } | { ok: false; crashed: string };
 
 export type RunOutcome =
-  | { ok: true; result: RunResult; params: Record<string, ParamValue>; check?: CheckOutcome; ms: number }
+  | { ok: true; result: RunResult; params: Record<string, ParamValue>; check?: CheckOutcome; hash: string; ms: number }
   | { ok: false; error: SourceError }
   | Failure;
 
@@ -91,7 +91,7 @@ export async function runInWorker(req: RunInput, onProgress?: (now: number, even
   const started = performance.now();
   const m = await call({ type: 'run', ...req }, (p) => p.type === 'progress' && onProgress?.(p.now, p.events));
   if ('timeout' in m || 'crashed' in m) return m;
-  if (m.type === 'result') return m.ok ? { ok: true, result: m.result, params: m.params, check: m.check, ms: performance.now() - started } : { ok: false, error: m.error };
+  if (m.type === 'result') return m.ok ? { ok: true, result: m.result, params: m.params, check: m.check, hash: m.hash, ms: performance.now() - started } : { ok: false, error: m.error };
   return { ok: false, crashed: m.type === 'failed' ? m.message : 'unexpected reply' };
 }
 

@@ -57,7 +57,7 @@ export interface CheckOutcome {
 export type RunnerMessage =
   | { type: 'progress'; id: number; now: number; events: number }
   | { type: 'sweep-progress'; id: number; done: number; total: number }
-  | { type: 'result'; id: number; ok: true; result: RunResult; params: Record<string, ParamValue>; check?: CheckOutcome }
+  | { type: 'result'; id: number; ok: true; result: RunResult; params: Record<string, ParamValue>; check?: CheckOutcome; /** runFingerprint(result) */ hash: string }
   | { type: 'result'; id: number; ok: false; error: SourceError }
   | { type: 'set-result'; id: number; runs: SourceRun[] }
   | { type: 'sweep-result'; id: number; series: SweepSeries[] }

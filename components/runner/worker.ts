@@ -8,6 +8,7 @@ import type { CheckOutcome, CheckRequest, RunnerMessage, RunnerRequest } from '.
 import { loadCheckModule, runAnswer, runCheck } from '../lab/check-module';
 import { runSet, describeProgram } from '../lab/run-set';
 import { runSweep } from '../lab/sweep';
+import { runFingerprint } from '../trace/hash';
 
 const post = (m: RunnerMessage) => (self as unknown as Worker).postMessage(m);
 
@@ -50,7 +51,7 @@ self.onmessage = async (ev: MessageEvent<RunnerRequest>) => {
     if (req.type === 'run') {
       const r = await sim.runSource(req.source, { [sim.SIM_MODULE]: sim }, { file: req.file, js: req.js, params: req.params, progress: heartbeat(req.id) });
       if (!r.ok) return post({ type: 'result', id: req.id, ok: false, error: r.error });
-      post({ type: 'result', id: req.id, ok: true, result: r.result, params: r.params, check: req.check ? check(req.check, r.result, req.source) : undefined });
+      post({ type: 'result', id: req.id, ok: true, result: r.result, params: r.params, check: req.check ? check(req.check, r.result, req.source) : undefined, hash: runFingerprint(r.result) });
     } else if (req.type === 'set') {
       const runs = await runSet(req.programs, { world: req.world, set: req.set, progress: heartbeat(req.id) });
       post({ type: 'set-result', id: req.id, runs });

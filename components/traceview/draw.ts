@@ -49,11 +49,13 @@ function paint(g: CanvasRenderingContext2D, theme: 'light' | 'dark', dpr: number
   return p;
 }
 
+const LAST_PX = new Int32Array(KINDS.length);
+
 /** Spans of one track in the window; tiny ones coalesce per pixel column. */
 function drawTrack(g: CanvasRenderingContext2D, tr: Track, vp: Viewport, width: number, y: number, h: number, st: DrawState, p: Paint, labels: ((i: number, x0: number, x1: number) => void) | null): void {
   const k = width / vp.span;
-  let lastPx = -1;
-  let lastKind = -1;
+  // Spans under a pixel wide: one rect per kind and pixel column, however many fall in it.
+  const lastPx = LAST_PX.fill(-1);
   for (let i = firstVisible(tr, vp.t0); i < tr.n; i++) {
     const s = tr.start[i]!;
     if (s > vp.t1) break;
@@ -65,9 +67,8 @@ function drawTrack(g: CanvasRenderingContext2D, tr: Track, vp: Viewport, width: 
     const x1 = (e - vp.t0) * k;
     if (x1 - x0 < 1.5) {
       const px = Math.floor(x0);
-      if (px === lastPx && kind === lastKind) continue;
-      lastPx = px;
-      lastKind = kind;
+      if (px === lastPx[kind]) continue;
+      lastPx[kind] = px;
       g.fillStyle = p.solid[kind]!;
       g.fillRect(px, y, 1, h);
       continue;

@@ -1,8 +1,8 @@
 // Filters: which kinds of events the view draws and the cursor stops at, and which
 // threads it shows.
 
-import type { Category, RunResult } from 'inside-io';
-import type { Kind } from './model';
+import type { Category } from 'inside-io';
+import type { Kind, TraceModel } from './model';
 import { traceStrings as S } from '../strings';
 
 /** The groups a reader can switch off, with the categories and drawn kinds each covers. */
@@ -30,7 +30,7 @@ export function kindsHidden(f: FilterState): Set<Kind> {
 }
 
 /** The filters disclosure; `changed` runs after every toggle. */
-export function filterMenu(run: RunResult, f: FilterState, changed: () => void): HTMLElement {
+export function filterMenu(m: TraceModel, f: FilterState, changed: () => void): HTMLElement {
   const menu = document.createElement('details');
   menu.className = 'tv-menu tv-filters';
   const summary = document.createElement('summary');
@@ -59,8 +59,9 @@ export function filterMenu(run: RunResult, f: FilterState, changed: () => void):
     body.append(fs);
   };
   box(S.categories, FILTER_GROUPS.map((g) => ({ label: S.filterNames[g.key] ?? g.key, checked: !f.off.has(g.key), data: g.key, set: (on) => (on ? f.off.delete(g.key) : f.off.add(g.key)) })));
-  const callers = new Set(run.events.filter((e) => e.cat === 'syscall').map((e) => e.tid));
-  const users = run.threads.filter((t) => callers.has(t.tid));
+  // Threads that made system calls (kernel threads have none): the ones a reader may hide.
+  const callers = new Set(m.lanes.filter((l) => l.tid !== undefined && l.tracks.some((t) => t.role === 'strip' && t.track.n > 0)).map((l) => l.tid));
+  const users = m.run.threads.filter((t) => callers.has(t.tid));
   if (users.length > 1) {
     box(S.threads, users.map((t) => ({ label: `${t.name} · ${t.tid}`, checked: !f.hiddenTids.has(t.tid), data: `tid${t.tid}`, set: (on) => (on ? f.hiddenTids.delete(t.tid) : f.hiddenTids.add(t.tid)) })));
   }

@@ -5,8 +5,6 @@ import { cssSwatch, kindStyle } from './palette';
 import { traceStrings as S } from '../strings';
 
 export function legend(m: TraceModel, theme: 'light' | 'dark', hidden: ReadonlySet<Kind>): HTMLElement {
-  const present = new Set<number>();
-  for (const lane of m.lanes) for (const { track } of lane.tracks) for (let i = 0; i < track.n; i++) present.add(track.kind[i]!);
   const list = document.createElement('ul');
   list.className = 'tv-legend-list';
   const item = (label: string, style: string) => {
@@ -17,9 +15,7 @@ export function legend(m: TraceModel, theme: 'light' | 'dark', hidden: ReadonlyS
     li.append(sw, label);
     list.append(li);
   };
-  KINDS.forEach((k, i) => {
-    if (present.has(i) && !hidden.has(k)) item(S.kindLabels[k] ?? k, cssSwatch(kindStyle(k, theme)));
-  });
+  for (const k of KINDS) if (m.kindsPresent.has(k) && !hidden.has(k)) item(S.kindLabels[k] ?? k, cssSwatch(kindStyle(k, theme)));
   item(S.idle, 'background: transparent');
   if (m.lanes.some((l) => l.marks.length) && !hidden.has('runnable')) item(S.wakeMark, `background: linear-gradient(90deg, transparent 5px, ${theme === 'dark' ? '#ff8a80' : '#b3261e'} 5px 7px, transparent 7px)`);
   return list;

@@ -47,6 +47,8 @@ export interface TraceModel {
   /** Events made from each line of the program. */
   byLine: Map<number, number[]>;
   threadName: Map<number, string>;
+  /** Kinds that occur in some lane (for the legend). */
+  kindsPresent: Set<Kind>;
 }
 
 /** Categories the cursor can stop at; CPU user/kernel slices are states, not events. */
@@ -65,15 +67,23 @@ class TrackBuilder {
   }
   build(): Track {
     const n = this.s.length;
-    const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.s[a]! - this.s[b]! || this.e[b]! - this.e[a]!);
+    const { s, e, k, v } = this;
+    // Spans arrive in completion order, which for one lane is almost always start order:
+    // sort only when it is not (a 100,000-span sort costs far more than this check).
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) if (s[i]! < s[i - 1]! || (s[i] === s[i - 1] && e[i]! > e[i - 1]!)) sorted = false;
+    const idx = sorted ? null : Array.from({ length: n }, (_, i) => i).sort((a, b) => s[a]! - s[b]! || e[b]! - e[a]!);
     const t: Track = { start: new Float64Array(n), end: new Float64Array(n), kind: new Uint8Array(n), ev: new Int32Array(n), maxDur: 0, n };
-    idx.forEach((j, i) => {
-      t.start[i] = this.s[j]!;
-      t.end[i] = this.e[j]!;
-      t.kind[i] = this.k[j]!;
-      t.ev[i] = this.v[j]!;
-      t.maxDur = Math.max(t.maxDur, this.e[j]! - this.s[j]!);
-    });
+    let maxDur = 0;
+    for (let i = 0; i < n; i++) {
+      const j = idx ? idx[i]! : i;
+      t.start[i] = s[j]!;
+      t.end[i] = e[j]!;
+      t.kind[i] = k[j]!;
+      t.ev[i] = v[j]!;
+      if (e[j]! - s[j]! > maxDur) maxDur = e[j]! - s[j]!;
+    }
+    t.maxDur = maxDur;
     return t;
   }
 }
@@ -151,10 +161,17 @@ export function buildModel(run: RunResult): TraceModel {
   for (const [name, d] of devices) lanes.push({ id: `dev-${name}`, label: name, group: 'device', tracks: [{ role: 'band', track: d.build() }], marks: [] });
   const sorted = byTime(ev);
   const order = new Int32Array(ev.length);
-  const pos = new Map<TraceEvent, number>();
-  sorted.forEach((e, i) => pos.set(e, i));
-  ev.forEach((e, i) => (order[i] = pos.get(e)!));
-  return { run, lanes, sorted, order, end: Math.max(run.end, 1), byLine, threadName };
+  // An event's seq is its index in the run's list (the recorder numbers them so).
+  const bySeq = ev.every((e, i) => e.seq === i);
+  if (bySeq) sorted.forEach((e, i) => (order[e.seq] = i));
+  else {
+    const pos = new Map<TraceEvent, number>();
+    sorted.forEach((e, i) => pos.set(e, i));
+    ev.forEach((e, i) => (order[i] = pos.get(e)!));
+  }
+  const kindsPresent = new Set<Kind>();
+  for (const l of lanes) for (const { track } of l.tracks) for (let i = 0; i < track.n && kindsPresent.size < KINDS.length; i++) kindsPresent.add(KINDS[track.kind[i]!]!);
+  return { run, lanes, sorted, order, end: Math.max(run.end, 1), byLine, threadName, kindsPresent };
 }
 
 /** First span index whose end may reach `t` (spans are sorted by start). */

@@ -130,11 +130,14 @@ export class TraceView {
     }
     this.relayout();
     this.cleanup.push(attachInput(this.stage, this.actions(), opts.wheel ?? 'ctrl'));
+    // The window in the DOM, for tests and for anyone reading it.
+    const sync = () => {
+      this.el.dataset.t0 = String(Math.round(this.vp.t0));
+      this.el.dataset.t1 = String(Math.round(this.vp.t1));
+    };
     this.cleanup.push(
       this.vp.onChange(() => {
-        // The window, for tests and for anyone reading the DOM.
-        this.el.dataset.t0 = String(Math.round(this.vp.t0));
-        this.el.dataset.t1 = String(Math.round(this.vp.t1));
+        sync();
         this.draw();
       }),
     );
@@ -147,6 +150,7 @@ export class TraceView {
     this.stage.addEventListener('focus', () => this.showTipAtCursor());
     this.stage.addEventListener('blur', () => this.tip.hide());
     if (!opts.viewport || this.vp.t1 - this.vp.t0 <= 1) this.vp.fit();
+    sync();
     this.retheme();
     // A chapter's chosen moment exactly (the inspectors then match the pre-rendered ones), else the first event.
     const start = opts.at !== undefined ? { t: opts.at, pos: -1 } : this.stepper.first();
@@ -210,7 +214,7 @@ export class TraceView {
     bar.append(out);
     const spacer = document.createElement('span');
     spacer.className = 'tv-spacer';
-    bar.append(spacer, filterMenu(this.opts.run, this.filters, () => this.refilter()));
+    bar.append(spacer, filterMenu(this.model, this.filters, () => this.refilter()));
     if (!this.opts.compact) bar.append(downloadMenu(this.opts.run, this.opts.file.replace(/\.ts$/, '')));
     return bar;
   }
@@ -303,13 +307,18 @@ export class TraceView {
     this.draw();
   }
 
-  /** Inspectors and counters cost a pass over the trace: at most one per frame, fewer while dragging. */
+  /**
+   * Inspectors and counters cost a pass over the trace: at most one per frame, and after
+   * the timeline has painted (a task of its own), so the picture never waits for them.
+   */
   private schedulePanels(): void {
     if (!this.panels || this.panelsDue) return;
-    this.panelsDue = requestAnimationFrame(() => {
-      this.panelsDue = 0;
-      this.panels!.innerHTML = renderPanels(this.model, this.opts.inspect ?? [], this.cursor.t);
-    });
+    this.panelsDue = requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.panelsDue = 0;
+        this.panels!.innerHTML = renderPanels(this.model, this.opts.inspect ?? [], this.cursor.t);
+      }, 0),
+    );
   }
 
   step(dir: 1 | -1): void {
