@@ -15,6 +15,7 @@ import type { Cpu } from '../kernel/scheduler.js';
 import type { Process, Thread } from '../kernel/task.js';
 import type { KGen } from '../kernel/step.js';
 import { work } from '../kernel/step.js';
+import { WaitQueue } from '../kernel/waitqueue.js';
 import type { Sensor } from './sensor.js';
 
 /** Where handler code runs: 'hardirq' (top half), 'softirq' (a tasklet), 'process' (a workqueue). */
@@ -40,6 +41,10 @@ export interface IrqContext {
   msleep(ms: number): void;
   /** A line in the kernel log (dmesg), shown in the trace. */
   printk(text: string): void;
+  /** mutex_lock() on the driver's mutex: waits (sleeps) while another context holds it. Only in process context. */
+  mutex_lock(): void;
+  /** mutex_unlock(). */
+  mutex_unlock(): void;
 }
 
 /** The handlers a program registers with request_irq(). */
@@ -59,12 +64,17 @@ export interface RequestIrqOptions {
 type Op =
   | { kind: 'cpu'; ns: number }
   | { kind: 'run'; gen: () => KGen<void> }
-  | { kind: 'sleep'; ns: number; what: string; line: number | undefined };
+  | { kind: 'sleep'; ns: number; what: string; line: number | undefined }
+  | { kind: 'lock'; line: number | undefined }
+  | { kind: 'unlock' };
 
 const encoder = new TextEncoder();
 
 /** A driver registered by a program: its device, handlers and owner. */
 export class ReaderDriver {
+  /** The driver's mutex (struct mutex): who holds it, and who waits. */
+  private readonly mutex = { owner: null as Thread | null, wait: new WaitQueue('mutex') };
+
   constructor(
     readonly k: Kernel,
     readonly owner: Process,
@@ -99,12 +109,25 @@ export class ReaderDriver {
       result.catch(() => undefined);
       ops.push({ kind: 'run', gen: () => this.note('handlers run synchronously: do not make them async or await in them') });
     }
+    const m = this.mutex;
     for (const op of ops) {
       if (op.kind === 'cpu') yield* work(op.ns);
       else if (op.kind === 'run') yield* op.gen();
-      else if (context === 'process' && thread) yield* k.sleepOn(thread, [], 'msleep', op.ns);
-      else {
-        k.irq.schedulingWhileAtomic(cpu, op.what, op.line, k.atomic === null);
+      else if (op.kind === 'unlock') {
+        m.owner = null;
+        yield* k.wakeUp(m.wait);
+      } else if (context === 'process' && thread) {
+        if (op.kind === 'sleep') yield* k.sleepOn(thread, [], 'msleep', op.ns);
+        else {
+          while (m.owner) yield* k.sleepOn(thread, m.wait, 'mutex_lock', undefined, true);
+          m.owner = thread;
+        }
+      } else if (op.kind === 'lock' && !m.owner) {
+        // Free, so it would not even sleep: a debug kernel (CONFIG_DEBUG_ATOMIC_SLEEP) still catches it in might_sleep().
+        k.irq.sleepingInAtomic(cpu, 'mutex_lock() may sleep and was called', op.line, k.atomic === null);
+        return;
+      } else {
+        k.irq.schedulingWhileAtomic(cpu, op.kind === 'lock' ? 'mutex_lock() found the mutex held and tried to sleep' : op.what, op.line, k.atomic === null);
         return;
       }
     }
@@ -186,6 +209,16 @@ class Recorder implements IrqContext {
   msleep(ms: number): void {
     this.use('msleep()');
     this.ops.push({ kind: 'sleep', ns: Math.max(0, Math.round(ms * 1_000_000)), what: `msleep(${ms}) tried to sleep`, line: this.line() });
+  }
+
+  mutex_lock(): void {
+    this.use('mutex_lock()');
+    this.ops.push({ kind: 'lock', line: this.line() });
+  }
+
+  mutex_unlock(): void {
+    this.use('mutex_unlock()');
+    this.ops.push({ kind: 'unlock' });
   }
 
   printk(text: string): void {

@@ -221,6 +221,22 @@ export class Interrupts {
   }
 
   /**
+   * __might_resched() with CONFIG_DEBUG_ATOMIC_SLEEP: a function that may sleep was called
+   * in atomic context, even though this time it would not have had to.
+   */
+  sleepingInAtomic(cpu: Cpu, what: string, line?: number, inSoftirqThread = false): void {
+    const k = this.k;
+    const ctx = inSoftirqThread ? 'softirq' : this.context(cpu);
+    const cur = cpu.current;
+    const pid = cur ? cur.tid : 0;
+    const words = `BUG: sleeping function called from invalid context at kernel/locking/mutex.c:283 (in_atomic(): 1, irqs_disabled(): ${ctx === 'hardirq' ? 1 : 0}, pid: ${pid}, name: ${cur ? cur.name : `swapper/${cpu.id}`})`;
+    const where = ctx === 'hardirq' ? 'a hard-interrupt handler (top half)' : 'softirq context';
+    const message = `${words}. ${what}${line ? ` at line ${line}` : ''}, in ${where} on CPU ${cpu.id}. It was free this time; when it is not, this is "scheduling while atomic". Use a spinlock here, or move the work to a workqueue.`;
+    k.emit({ t: k.now, dur: 0, cat: 'note', name: 'BUG: sleeping function called from invalid context', cpu: cpu.id, line, detail: { message: words, context: ctx } });
+    k.halt({ reason: 'bug', message, line });
+  }
+
+  /**
    * __schedule_bug(): atomic code tried to sleep. The kernel prints this and carries
    * on in a broken state; the simulator stops the run here, with the line that did it.
    */

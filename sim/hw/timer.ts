@@ -8,12 +8,16 @@
 // times a second on a busy CPU (scheduler_tick: is the running thread's timeslice
 // used up while others wait? then need_resched); an idle CPU stops its tick
 // (NO_HZ_IDLE), so an idle machine takes no interrupts at all.
+// Coarser kernel timers (struct timer_list: schedule_timeout, msleep-style waits, the
+// networking timers) live in the timer wheel, counted in jiffies: the timer interrupt
+// raises the TIMER softirq when one is due, and that softirq runs them.
 
 import type { Kernel } from '../kernel/kernel.js';
 import type { Cpu } from '../kernel/scheduler.js';
 import type { Timer } from '../kernel/event-queue.js';
 import type { KGen } from '../kernel/step.js';
 import { work } from '../kernel/step.js';
+import { TIMER_SOFTIRQ } from './softirq.js';
 
 /** struct hrtimer: run `fn` in the timer interrupt of `cpu` at `time`. */
 export class Hrtimer {
@@ -27,8 +31,15 @@ export class Hrtimer {
   ) {}
 }
 
+/** struct timer_list: a timer-wheel timer, expiring on a jiffy, run by the TIMER softirq. */
+export class WheelTimer extends Hrtimer {
+  /** The hrtimer that makes sure the CPU takes a timer interrupt at that jiffy, tick or no tick. */
+  wake: Hrtimer | null = null;
+}
+
 export class Timers {
   private readonly active: Hrtimer[][];
+  private readonly wheel: WheelTimer[][];
   private readonly ticks: (Hrtimer | null)[];
   private seq = 0;
   /** Nanoseconds between ticks: 1e9 / HZ. */
@@ -38,7 +49,34 @@ export class Timers {
     const n = k.sched.cpus.length;
     this.active = Array.from({ length: n }, () => []);
     this.ticks = Array.from({ length: n }, () => null);
+    this.wheel = Array.from({ length: n }, () => []);
     this.tickPeriod = Math.round(1e9 / hz);
+    k.softirq.open(TIMER_SOFTIRQ, (cpu) => this.runTimerSoftirq(cpu));
+  }
+
+  /**
+   * add_timer() for `delay` ns from now, rounded up to whole jiffies plus one, as
+   * schedule_timeout() and msleep() do: it expires on the HZ grid.
+   */
+  addTimer(cpu: number, delay: number, fn: () => void): WheelTimer {
+    const p = this.tickPeriod;
+    const expires = (Math.floor(this.k.now / p) + Math.ceil(Math.max(0, delay) / p) + 1) * p;
+    const w = new WheelTimer(expires, fn, cpu, this.seq++);
+    this.wheel[cpu]!.push(w);
+    // With NO_HZ the CPU's next timer event is programmed for it (tick_nohz_next_event).
+    w.wake = this.start(cpu, expires, () => undefined);
+    return w;
+  }
+
+  /** run_timer_softirq() → __run_timers(): the wheel timers due on this CPU. */
+  private *runTimerSoftirq(cpu: Cpu): KGen<void> {
+    const list = this.wheel[cpu.id]!;
+    const due = list.filter((w) => w.time <= this.k.now).sort((a, b) => a.time - b.time || a.seq - b.seq);
+    for (const w of due) {
+      list.splice(list.indexOf(w), 1);
+      w.cancelled = true;
+      w.fn();
+    }
   }
 
   /** hrtimer_start(): arm a timer on a CPU. */
@@ -49,9 +87,17 @@ export class Timers {
     return h;
   }
 
-  /** hrtimer_cancel(): the clock event device is reprogrammed, so no interrupt comes for it. */
+  /** hrtimer_cancel() / del_timer(): the clock event device is reprogrammed, so no interrupt comes for it. */
   cancel(h: Hrtimer): void {
     if (h.cancelled) return;
+    if (h instanceof WheelTimer) {
+      h.cancelled = true;
+      const list = this.wheel[h.cpu]!;
+      const i = list.indexOf(h);
+      if (i >= 0) list.splice(i, 1);
+      if (h.wake) this.cancel(h.wake);
+      return;
+    }
     h.cancelled = true;
     if (h.event) h.event.cancelled = true;
     const list = this.active[h.cpu]!;
@@ -80,6 +126,8 @@ export class Timers {
       this.cancel(h);
       h.fn();
     }
+    // run_local_timers(): wheel timers due? Their softirq runs on the way out.
+    if (this.wheel[cpu.id]!.some((w) => w.time <= now)) this.k.softirq.raise(cpu, TIMER_SOFTIRQ);
     yield* work(this.k.costs.timerInterrupt);
   }
 

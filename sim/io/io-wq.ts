@@ -46,7 +46,8 @@ export class IoWq {
       while (this.queue.length === 0) {
         if (this.ring.dead) return this.exit();
         this.idle++;
-        const why = yield* k.sleepOn(t, this.wait, 'io_wq_worker', WORKER_IDLE_TIMEOUT, true);
+        // schedule_timeout(WORKER_IDLE_TIMEOUT): a timer-wheel timer, run by the TIMER softirq.
+        const why = yield* k.sleepOn(t, this.wait, 'io_wq_worker', WORKER_IDLE_TIMEOUT, true, true);
         this.idle--;
         if (why === 'timeout' && this.queue.length === 0) return this.exit();
       }

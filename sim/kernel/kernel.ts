@@ -607,7 +607,7 @@ export class Kernel {
    * Returns 'wake' or, if a timeout (ns) ran out first, 'timeout'. The caller re-checks
    * its condition in a loop, as every sleeping loop in the kernel does.
    */
-  *sleepOn(t: Thread, queues: WaitQueue | WaitQueue[], why: string, timeout?: number, exclusive = false): KGen<'wake' | 'timeout'> {
+  *sleepOn(t: Thread, queues: WaitQueue | WaitQueue[], why: string, timeout?: number, exclusive = false, jiffies = false): KGen<'wake' | 'timeout'> {
     const list = Array.isArray(queues) ? queues : [queues];
     t.blockedOn = why;
     t.wakeReason = 'wake';
@@ -619,8 +619,10 @@ export class Kernel {
     });
     if (timeout !== undefined && timeout >= 0) {
       // hrtimer_start() on this CPU: the wakeup comes from its timer interrupt.
+      // (schedule_timeout() uses a timer-wheel timer instead, in jiffies: `jiffies`.)
       const cpu = t.cpu?.id ?? Math.max(0, t.lastCpu);
-      t.sleepTimer = this.timers.start(cpu, this.now + timeout, () => this.wakeThread(t, 'timeout'));
+      const wake = () => this.wakeThread(t, 'timeout');
+      t.sleepTimer = jiffies ? this.timers.addTimer(cpu, timeout, wake) : this.timers.start(cpu, this.now + timeout, wake);
     }
     t.sleepHook?.blocked(t);
     yield { op: 'sleep' };

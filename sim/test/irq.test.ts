@@ -109,6 +109,33 @@ describe('hardware interrupts', () => {
     expect(r.stop.message).toMatch(/^BUG: scheduling while atomic: main\/1\/0x00000101\. msleep\(1\) tried to sleep, in softirq context/);
   });
 
+  it('a mutex: fine in a workqueue (it waits for the holder); in a top half, a BUG even when it is free', async () => {
+    const ok = await sim(async (sys) => {
+      await sys.request_irq('dev0', {
+        top: (ctx) => ctx.schedule_bottom(ctx.ack()),
+        bottom: (ctx) => {
+          ctx.mutex_lock();
+          ctx.msleep(0.3); // holds it across a sleep: the next work item must wait
+          ctx.mutex_unlock();
+        },
+      });
+      await sys.nanosleep(ms(2));
+    }, { devices: [{ name: 'dev0', every: us(100), count: 2 }] });
+    expect(ok.stop.reason).toBe('exit');
+    const bad = await run(async (sys) => {
+      await sys.request_irq('dev0', {
+        top: (ctx) => {
+          ctx.ack();
+          ctx.mutex_lock();
+          ctx.mutex_unlock();
+        },
+      });
+      await sys.nanosleep(ms(1));
+    }, { devices: [{ name: 'dev0', every: us(100), count: 1 }] });
+    expect(bad.stop.reason).toBe('bug');
+    expect(bad.stop.message).toMatch(/^BUG: sleeping function called from invalid context at kernel\/locking\/mutex\.c:283 \(in_atomic\(\): 1, irqs_disabled\(\): 1/);
+  });
+
   it('request_irq fails for unknown devices and twice for the same one; the device file works without a driver', async () => {
     const r = await sim(async (sys) => {
       expect(await sys.request_irq('nope', { top: () => {} })).toBe(-1);

@@ -77,6 +77,24 @@ describe('the libuv event loop', () => {
     expect(log).toEqual(['nextTick', 'nextTick from nextTick', 'promise 1', 'promise 2', 'nextTick from promise 1']);
   });
 
+  it('from the main script, timers already due when uv_run starts run before the first check phase', async () => {
+    const order = async (startup: number) => {
+      const log: string[] = [];
+      await sim(async (sys) => {
+        const loop = new UvLoop(sys);
+        loop.setTimeout(() => log.push('timeout'), 0); // Node makes it 1 ms
+        loop.setImmediate(() => log.push('immediate'));
+        await sys.compute(startup); // the rest of the main script
+        await loop.run();
+      });
+      return log;
+    };
+    // A slow start: the timer is due when the loop starts, and uv_run runs due timers first.
+    expect(await order(ms(2))).toEqual(['timeout', 'immediate']);
+    // A quick start: the first iteration reaches check before the 1 ms are up.
+    expect(await order(us(10))).toEqual(['immediate', 'timeout']);
+  });
+
   it('has a thread pool of 4: a fifth simultaneous file read waits for a free worker', async () => {
     const done: number[] = [];
     const r = await sim(async (sys) => {

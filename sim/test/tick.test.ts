@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { computeStats, ms, us, type RunResult } from 'inside-io';
+import { computeStats, ms, us, O_WRONLY, O_CREAT, io_uring_prep_fsync, type RunResult } from 'inside-io';
 import { sim } from './helpers.js';
 
 const irqs = (r: RunResult, cpu?: number) => r.events.filter((e) => e.cat === 'irq' && (cpu === undefined || e.cpu === cpu));
@@ -61,5 +61,29 @@ describe('the timer interrupt', () => {
       await sys.compute(ms(9));
     }, { hz: 250 });
     expect(irqs(r).map((e) => e.t)).toEqual([ms(4), ms(8)]);
+  });
+
+  it('timer-wheel timers (schedule_timeout) expire on a jiffy and run in the TIMER softirq: an idle io-wq worker leaves after 5 s', async () => {
+    const r = await sim(async (sys) => {
+      const ring = (await sys.io_uring_queue_init(4))!;
+      const fd = await sys.open('/f', O_WRONLY | O_CREAT);
+      io_uring_prep_fsync(ring.get_sqe()!, fd);
+      await ring.submit();
+      await ring.wait_cqe();
+      await sys.nanosleep(ms(5500));
+    }, { until: ms(6000) });
+    const worker = r.threads.find((t) => t.name === 'iou-wrk-1')!;
+    const idle = r.events.find((e) => e.cat === 'wait' && e.tid === worker.tid && e.name === 'io_wq_worker')!;
+    expect(idle.detail?.reason).toBe('timeout');
+    const end = idle.t + idle.dur;
+    // The timer interrupt comes on the HZ grid; the wakeup follows in its TIMER softirq.
+    const irq = r.events.find((e) => e.cat === 'irq' && e.t <= end && e.t + e.dur >= end - 2_000)!;
+    expect(irq.t % ms(1)).toBe(0);
+    expect(end - irq.t).toBe(r.costs.irqEntry + r.costs.timerInterrupt + r.costs.softirqEntry);
+    expect(end - idle.t).toBeGreaterThanOrEqual(ms(5000));
+    const soft = r.events.find((e) => e.cat === 'softirq' && e.name === 'TIMER')!;
+    expect(soft.t).toBeLessThanOrEqual(end);
+    expect(soft.t + soft.dur).toBeGreaterThanOrEqual(end);
+    expect(r.events.some((e) => e.name === 'thread exit' && e.tid === worker.tid)).toBe(true);
   });
 });
