@@ -21,16 +21,17 @@ export function absoluteChapterHref(href, chaptersRoot) {
  *   chaptersRootOf gives, for a Markdown file, the URL of its edition's chapters folder.
  */
 export function chapterLinks({ chaptersRootOf }) {
-  return (tree, file) => {
+  // A unified attacher: called once with the processor, it returns the transformer.
+  return () => (tree, file) => {
     const root = chaptersRootOf(file?.path);
     walk(tree, (node) => {
-      if (node.type === 'element' && node.tagName === 'a' && node.properties) {
+      if (node.type === 'element' && node.tagName === 'a' && typeof node.properties?.href === 'string') {
         node.properties.href = absoluteChapterHref(node.properties.href, root);
       }
       // <a href="..."> written as JSX inside MDX.
       if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
         for (const a of node.attributes ?? []) {
-          if (a.type === 'mdxJsxAttribute' && a.name === 'href') a.value = absoluteChapterHref(a.value, root);
+          if (a.type === 'mdxJsxAttribute' && a.name === 'href' && typeof a.value === 'string') a.value = absoluteChapterHref(a.value, root);
         }
       }
     });
