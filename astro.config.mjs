@@ -30,6 +30,14 @@ function languageOfFile(path = '') {
   return languages.find((l) => l.path === folder) ?? defaultLanguage;
 }
 
+/** The address of the page a chapter's file becomes: <base>[<lang>/]chapters/<name>/. */
+function chapterPageOf(path = '') {
+  const m = /content\/(?:[^/]+\/)?chapters\/([^/]+)\.mdx?$/.exec(path);
+  if (!m) return undefined;
+  const lang = languageOfFile(path);
+  return `${base}${lang === defaultLanguage ? '' : `${lang.path}/`}chapters/${m[1]}/`;
+}
+
 export default defineConfig({
   base,
   trailingSlash: 'always',
@@ -45,7 +53,7 @@ export default defineConfig({
     rehypePlugins: [
       rehypeHeadingIds,
       scrollableTables,
-      chapterLinks({ chaptersRootOf: (file) => `${base}${languageOfFile(file) === defaultLanguage ? '' : `${languageOfFile(file).path}/`}chapters/` }),
+      chapterLinks({ pageOf: chapterPageOf }),
       headingAnchors({ label: (heading, file) => uiFor(languageOfFile(file).path).anchorLabel(heading) })],
   },
   devToolbar: { enabled: false },

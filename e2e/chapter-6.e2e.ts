@@ -3,8 +3,11 @@
 // charts, comparison, predictions and exercises are on the page, drawn at build time.
 import { describe, it, expect } from 'vitest';
 import { useHarness, runExample, traceEvents } from './harness';
+import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
+/** Solutions are in the instructor edition only (built under a base path). */
+const instructor = useHarness(COURSE_DIR, COURSE_BASE);
 const chapter = 'chapters/06-multiplexing/';
 
 describe(chapter, () => {
@@ -24,8 +27,8 @@ describe(chapter, () => {
     expect(errors).toEqual([]);
   });
 
-  it('both predictions are graded right for the right answer, and every exercise passes with its solution', async () => {
-    const { page, errors } = await h.open(chapter);
+  it('both predictions are graded right for the right answer, and every exercise passes with its solution (instructor edition)', async () => {
+    const { page, errors } = await instructor.open(chapter);
     const answers = [10, 4]; // level-triggered reports of the pipe; workers woken by one connection
     expect(await page.locator('predict-box').count()).toBe(answers.length);
     for (const [i, answer] of answers.entries()) {

@@ -59,6 +59,8 @@ class CompareElement extends HTMLElement {
       this.views = results.map((run, i) => {
         const section = document.createElement('section');
         section.className = 'cmp-trace';
+        // A group, not a landmark: a page has many comparisons with the same labels.
+        section.setAttribute('role', 'group');
         section.setAttribute('aria-label', this.data.labels[i]!);
         const h = document.createElement('h4');
         h.className = 'cmp-trace-title';

@@ -50,7 +50,7 @@ export function renderMetricsTable(labels: string[], metrics: Metrics[], keys: s
 export function renderStacked(labels: string[], results: RunResult[]): string {
   const end = Math.max(1, ...results.map((r) => r.end));
   return results
-    .map((r, i) => `<section class="cmp-trace" aria-label="${esc(labels[i]!)}"><p class="cmp-trace-title">${esc(labels[i]!)}</p>${renderTimeline(buildLanes(r), end)}${r.stop.reason !== 'exit' ? `<p class="cmp-stop">${esc(S.stoppedEarly(labels[i]!, r.stop.message))}</p>` : ''}</section>`)
+    .map((r, i) => `<section class="cmp-trace" role="group" aria-label="${esc(labels[i]!)}"><p class="cmp-trace-title">${esc(labels[i]!)}</p>${renderTimeline(buildLanes(r), end)}${r.stop.reason !== 'exit' ? `<p class="cmp-stop">${esc(S.stoppedEarly(labels[i]!, r.stop.message))}</p>` : ''}</section>`)
     .join('');
 }
 

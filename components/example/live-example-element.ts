@@ -55,25 +55,19 @@ export class LiveExampleElement extends HTMLElement {
   }
 
   /**
-   * The pre-rendered timeline invites exploring: a click or Enter runs the program (the
-   * same trace, the simulator is deterministic) and opens the interactive view.
+   * The pre-rendered timeline invites exploring: a click runs the program (the same
+   * trace, the simulator is deterministic) and opens the interactive view. It is a
+   * shortcut for the pointer only: keyboard and screen-reader users have the Run button,
+   * which does the same, and the timeline keeps its lanes' own labels (a role of button
+   * would hide them behind one name).
    */
   private wireStaticTimeline(): void {
     const tl = this.querySelector<HTMLElement>('.ex-trace .timeline');
     if (!tl) return;
-    tl.tabIndex = 0;
-    tl.setAttribute('role', 'button');
-    tl.setAttribute('aria-label', ui.explore);
     tl.classList.add('is-explorable');
+    tl.title = ui.explore;
     tl.dataset.hint = ui.exploreHint;
-    const go = () => void this.run({ focusTrace: true });
-    tl.addEventListener('click', go);
-    tl.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter' || ev.key === ' ') {
-        ev.preventDefault();
-        go();
-      }
-    });
+    tl.addEventListener('click', () => void this.run({ focusTrace: true }));
     tl.addEventListener('pointerenter', () => void import('./run-client'), { once: true });
   }
 

@@ -79,7 +79,7 @@ function fdSetRow(label: string, nfds: number, set: number[], cls: string): stri
 
 function selectOne(s: SelectState, names: Map<number, string>): string {
   const n = Math.min(s.nfds, 64);
-  const head = `<tr><th></th>${Array.from({ length: n }, (_, fd) => `<th scope="col">${fd}</th>`).join('')}</tr>`;
+  const head = `<tr><th scope="col">fd</th>${Array.from({ length: n }, (_, fd) => `<th scope="col">${fd}</th>`).join('')}</tr>`;
   let rows = '';
   for (const which of ['read', 'write', 'except'] as const) {
     if (s.before[which].length === 0 && !(s.after && s.after[which].length)) continue;
@@ -117,7 +117,7 @@ const DRAW: Record<InspectorKind, (run: Run, t: number) => string> = { fdtable: 
 
 export function renderInspector(kind: InspectorKind, run: Run, t: number): string {
   // A title, not a heading: examples sit under headings of any level (axe's heading-order).
-  return `<section class="inspector" data-inspector="${kind}" aria-label="${esc(S.titles[kind])}"><p class="inspector-title">${esc(S.titles[kind])}</p>${DRAW[kind](run, t)}</section>`;
+  return `<section class="inspector" data-inspector="${kind}" role="group" aria-label="${esc(S.titles[kind])}"><p class="inspector-title">${esc(S.titles[kind])}</p>${DRAW[kind](run, t)}</section>`;
 }
 
 export function renderInspectors(kinds: InspectorKind[], run: Run, t: number): string {

@@ -1,37 +1,38 @@
-// A rehype plugin that makes a chapter's relative links to its sibling pages
-// ("../06-multiplexing/#epoll", "../102-glossary/#reactor") absolute, under the base path
-// and the chapter's language. Written relative, they would work on a chapter's own page
-// (/chapters/07-reactor/) but point nowhere on the whole-book page (/book/), which
-// renders the same content one level elsewhere.
+// A rehype plugin that makes a chapter's relative links ("../06-multiplexing/#epoll",
+// "../102-glossary/#reactor", "../../playground/") absolute: resolved against the
+// chapter's own address, under the base path and the chapter's language. Written
+// relative, they work on the chapter's page (/chapters/07-reactor/) but would point
+// elsewhere on the whole-book page (/book/), which renders the same content at another
+// depth.
 function walk(node, visit) {
   visit(node);
   for (const child of node.children ?? []) walk(child, visit);
 }
 
-/** "../06-multiplexing/#x" → "<base><lang>chapters/06-multiplexing/#x"; anything else unchanged. */
-export function absoluteChapterHref(href, chaptersRoot) {
-  if (typeof href !== 'string' || !href.startsWith('../')) return href;
-  const rest = href.slice(3);
-  if (rest.startsWith('../')) return href; // leaves the chapters folder: not ours to guess
-  return chaptersRoot + rest;
+/** `href` resolved against the page at `pagePath` ("/os101/io/chapters/07-reactor/"), if it is relative. */
+export function absoluteHref(href, pagePath) {
+  if (typeof href !== 'string' || !/^\.\.?\//.test(href)) return href;
+  const u = new URL(href, `http://book.invalid${pagePath}`);
+  return u.pathname + u.search + u.hash;
 }
 
 /**
- * @param {{ base: string, chaptersRootOf: (file: string | undefined) => string }} options
- *   chaptersRootOf gives, for a Markdown file, the URL of its edition's chapters folder.
+ * @param {{ pageOf: (file: string | undefined) => string | undefined }} options
+ *   pageOf gives, for a Markdown file, the path of the page it becomes (undefined: leave it alone).
  */
-export function chapterLinks({ chaptersRootOf }) {
+export function chapterLinks({ pageOf }) {
   // A unified attacher: called once with the processor, it returns the transformer.
   return () => (tree, file) => {
-    const root = chaptersRootOf(file?.path);
+    const page = pageOf(file?.path);
+    if (!page) return;
     walk(tree, (node) => {
       if (node.type === 'element' && node.tagName === 'a' && typeof node.properties?.href === 'string') {
-        node.properties.href = absoluteChapterHref(node.properties.href, root);
+        node.properties.href = absoluteHref(node.properties.href, page);
       }
       // <a href="..."> written as JSX inside MDX.
       if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
         for (const a of node.attributes ?? []) {
-          if (a.type === 'mdxJsxAttribute' && a.name === 'href' && typeof a.value === 'string') a.value = absoluteChapterHref(a.value, root);
+          if (a.type === 'mdxJsxAttribute' && a.name === 'href' && typeof a.value === 'string') a.value = absoluteHref(a.value, page);
         }
       }
     });

@@ -60,13 +60,22 @@ export class AioContext {
   ) {}
 }
 
-const contexts = new WeakMap<Kernel, Map<number, AioContext>>();
-let nextId = 0x7f0000001000;
+/**
+ * Each kernel's AIO contexts, and the id the next one gets. On Linux the id is the user
+ * address where the completion ring is mapped (aio_setup_ring()); here, addresses in a
+ * made-up mapping area, one page apart. Per kernel, never module-wide: a run's trace must
+ * not depend on the runs before it in the same process or worker.
+ */
+const contexts = new WeakMap<Kernel, { byId: Map<number, AioContext>; nextId: number }>();
+
+function aioState(k: Kernel): { byId: Map<number, AioContext>; nextId: number } {
+  let s = contexts.get(k);
+  if (!s) contexts.set(k, (s = { byId: new Map(), nextId: 0x7f0000001000 }));
+  return s;
+}
 
 function table(k: Kernel): Map<number, AioContext> {
-  let m = contexts.get(k);
-  if (!m) contexts.set(k, (m = new Map()));
-  return m;
+  return aioState(k).byId;
 }
 
 /** io_setup(): a context for up to nr_events in flight; its id is written to ctxp.ctx. */
@@ -74,8 +83,9 @@ export function* sysIoSetup(k: Kernel, t: Thread, nrEvents: number, ctxp: { ctx:
   if (typeof ctxp !== 'object' || ctxp === null) return -EFAULT;
   if (!Number.isInteger(nrEvents) || nrEvents <= 0 || nrEvents > 65536) return -EINVAL;
   yield* work(k.costs.fileOp * 10); // the ring is allocated and mapped into the process
-  const ctx = new AioContext(nextId, nrEvents);
-  nextId += 0x1000;
+  const state = aioState(k);
+  const ctx = new AioContext(state.nextId, nrEvents);
+  state.nextId += 0x1000;
   table(k).set(ctx.id, ctx);
   ctxp.ctx = ctx.id;
   void t;
