@@ -25,8 +25,10 @@ export class LogView {
       if (e.cat === 'syscall' || (e.cat === 'note' && straceLine(e) !== null)) lines.push(i);
     });
     this.lines = Int32Array.from(lines);
-    this.el = document.createElement('section');
+    // A named group, not a region: several traces may be open on one page, each with its log.
+    this.el = document.createElement('div');
     this.el.className = 'tv-log';
+    this.el.setAttribute('role', 'group');
     this.el.setAttribute('aria-label', S.logTitle);
     const title = document.createElement('p'); // a title, not a heading: examples sit under headings of any level
     title.className = 'tv-title';

@@ -12,7 +12,7 @@ export function renderPanels(m: TraceModel, inspect: InspectorKind[], t: number)
   const c = countersAt(m, t);
   const n = (x: number) => x.toLocaleString('en-US');
   const item = (label: string, value: string, key: string) => `<div data-counter-at="${key}"><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
-  const counters = `<section class="tv-counters" aria-label="${esc(S.countersAt(formatDuration(Math.round(t))))}"><p class="tv-title">${esc(S.countersAt(formatDuration(Math.round(t))))}</p><dl class="counters">${[
+  const counters = `<section class="tv-counters" role="group" aria-label="${esc(S.countersAt(formatDuration(Math.round(t))))}"><p class="tv-title">${esc(S.countersAt(formatDuration(Math.round(t))))}</p><dl class="counters">${[
     item(S.counterNames.syscalls, n(c.syscalls), 'syscalls'),
     item(S.counterNames.failed, n(c.failed), 'failed'),
     item(S.counterNames.switches, n(c.switches), 'switches'),

@@ -134,9 +134,12 @@ export class RequestQueue {
   }
 
   /**
-   * The scheduler's choice. 'none': first come, first served. 'mq-deadline': an expired
-   * request first; otherwise the next one upwards in sector order from the last
-   * (one-way elevator), wrapping around to the lowest.
+   * The scheduler's choice. 'none': first come, first served. 'mq-deadline'
+   * (block/mq-deadline.c, __dd_dispatch_request()): an expired request first; otherwise
+   * the next one upwards in sector order from the last (a one-way elevator); when there is
+   * none higher, it starts again from the request with the earliest expiry time, that is
+   * the oldest (deadline_fifo_request()), not from the lowest sector. (Batches of
+   * fifo_batch and the preference of reads over writes are not modelled.)
    */
   private pick(): Request {
     const w = this.waiting;
@@ -150,7 +153,7 @@ export class RequestQueue {
         for (let j = 0; j < w.length; j++) {
           if (w[j]!.sector >= this.head && (best < 0 || w[j]!.sector < w[best]!.sector)) best = j;
         }
-        if (best < 0) for (let j = 0; j < w.length; j++) if (best < 0 || w[j]!.sector < w[best]!.sector) best = j;
+        if (best < 0) for (let j = 0; j < w.length; j++) if (best < 0 || w[j]!.queuedAt < w[best]!.queuedAt) best = j;
         i = best;
       }
     }

@@ -135,17 +135,35 @@ describe('the disk and the page cache', () => {
     const files = { '/a': { size: 65536 }, '/b': { size: 65536 }, '/c': { size: 65536 } };
     const r = await sim(prog, { cpus: 1, disk: { kind: 'hdd' }, files });
     const ops = deviceOps(r);
-    // The first request went alone (the disk was idle); the rest waited, were merged, and
-    // mq-deadline's elevator served them in sector order: /a, then /b.
+    // The first request went alone (the disk was idle); the rest waited and the four blocks
+    // of /a were merged into one request. Nothing lies above /c, so mq-deadline starts
+    // again from the oldest request (/b), not from the lowest sector (/a).
     const [c, b, a] = [2048 + 2 * 524288, 2048 + 524288, 2048];
-    expect(ops.map((e) => e.detail?.sector)).toEqual([c, a, b]);
-    expect(ops[1]!.detail?.bios).toBe(4);
-    expect(ops[1]!.detail?.bytes).toBe(16384);
+    expect(ops.map((e) => e.detail?.sector)).toEqual([c, b, a]);
+    expect(ops[2]!.detail?.bios).toBe(4);
+    expect(ops[2]!.detail?.bytes).toBe(16384);
     // With no scheduler ('none') they go first come, first served: /b before /a.
     const fifo = await sim(prog, { cpus: 1, disk: { kind: 'hdd', scheduler: 'none' }, files });
     expect(deviceOps(fifo).map((e) => e.detail?.sector)).toEqual([c, b, a]);
     // Each request on the hard disk waits for the platter: at least half a turn, 4.17 ms.
     expect(ops.every((e) => e.dur >= 4_166_667)).toBe(true);
+  });
+
+  it('mq-deadline sweeps upwards from the last request where first come, first served would not', async () => {
+    const prog = async (sys: Sys) => {
+      const fds: number[] = [];
+      for (const f of ['/a', '/b', '/c']) fds.push(await sys.open(f, O_RDONLY | O_DIRECT));
+      const read = (fd: number) => sys.pthread_create(async (t) => void (await t.pread(fd, new Uint8Array(4096), 4096, 0)));
+      // /a goes alone; /c and then /b wait behind it.
+      const tids = [await read(fds[0]!), await read(fds[2]!), await read(fds[1]!)];
+      for (const t of tids) await sys.pthread_join(t);
+    };
+    const files = { '/a': { size: 65536 }, '/b': { size: 65536 }, '/c': { size: 65536 } };
+    const [c, b, a] = [2048 + 2 * 524288, 2048 + 524288, 2048];
+    const elevator = await sim(prog, { cpus: 1, disk: { kind: 'hdd' }, files });
+    expect(deviceOps(elevator).map((e) => e.detail?.sector)).toEqual([a, b, c]);
+    const fifo = await sim(prog, { cpus: 1, disk: { kind: 'hdd', scheduler: 'none' }, files });
+    expect(deviceOps(fifo).map((e) => e.detail?.sector)).toEqual([a, c, b]);
   });
 
   it('open, lseek, O_APPEND, O_EXCL and errors behave as on Linux', async () => {
