@@ -4,7 +4,8 @@
 // request goes to the disk at once; the others wait in the request queue, where the
 // mq-deadline scheduler does two things: it merges the two reads that touch (the
 // last one continues the second), and it sends the rest in order of position on the
-// disk, like a lift that serves floors on its way up, then starts again at the bottom.
+// disk, like a lift that serves floors on its way up; with nothing left above, it
+// starts again from the read that has waited longest (here also the lowest).
 import { type Sys, type World, O_RDONLY, O_DIRECT, ms } from 'inside-io';
 
 export const world: World = {
