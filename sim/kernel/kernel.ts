@@ -83,10 +83,16 @@ export interface KernelOptions {
   progress?: (now: number, events: number) => void;
 }
 
+/** One settled promise whose then() schedules a microtask. */
+const RESOLVED: Promise<void> = Promise.resolve();
+
 export class Kernel {
   now = 0;
   readonly queue = new EventQueue();
   readonly costs: Costs;
+  /** The steps of every system call's entry and exit: read-only, made once (one fewer allocation per step). */
+  private readonly entryStep: Step;
+  private readonly exitStep: Step;
   readonly sched: Scheduler;
   readonly recorder: Recorder;
   readonly processes: Process[] = [];
@@ -134,6 +140,8 @@ export class Kernel {
     this.softirq = new Softirqs(this);
     this.timers = new Timers(this, opts.hz);
     this.workqueue = new Workqueues(this);
+    this.entryStep = { op: 'cpu', ns: this.costs.syscallEntry, mode: 'kernel' };
+    this.exitStep = { op: 'cpu', ns: this.costs.syscallExit, mode: 'kernel' };
     this.trap = { entry: 'trap: syscall instruction → entry_SYSCALL_64, user → kernel mode', entry_ns: this.costs.syscallEntry, exit: 'sysretq: kernel → user mode', exit_ns: this.costs.syscallExit };
   }
 
@@ -426,7 +434,9 @@ export class Kernel {
     });
     // The kernel takes over once this code has yielded (awaited). Deferring by one
     // microtask lets a second, un-awaited call on the same thread be caught above.
-    queueMicrotask(() => {
+    // (A resolved promise's then() rather than queueMicrotask(): in Node the latter makes
+    // an AsyncResource per call, which costs about a tenth of the kernel's throughput.)
+    RESOLVED.then(() => {
       if (this.stop) return;
       this.advance(t, undefined);
       this.drive();
@@ -436,10 +446,10 @@ export class Kernel {
 
   /** entry_SYSCALL_64 ... syscall_exit_to_user_mode around the body. */
   private *syscallFrame(t: Thread, body: KGen<number>): KGen<number> {
-    yield { op: 'cpu', ns: this.costs.syscallEntry, mode: 'kernel' };
+    yield this.entryStep;
     const ret = yield* body;
     if (t.taskWork) yield* taskWorkRun(this, t); // exit_to_user_mode_loop → task_work_run()
-    yield { op: 'cpu', ns: this.costs.syscallExit, mode: 'kernel' };
+    yield this.exitStep;
     return ret;
   }
 
