@@ -42,6 +42,10 @@ for (const path of paths.length ? paths : ['', 'chapters/02-blocking/']) {
         const n = await all.count();
         for (let i = 0; i < n; i++) {
           const file = `${base}-${selector.replace(/\W+/g, '_')}${i}.png`;
+          // Off-screen examples are laid out only when near the viewport (content-visibility):
+          // bring each one in and give it a frame before shooting.
+          await all.nth(i).scrollIntoViewIfNeeded();
+          await page.waitForTimeout(150);
           await all.nth(i).screenshot({ path: file });
           console.log(file);
         }
