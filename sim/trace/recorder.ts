@@ -8,7 +8,7 @@ export class Recorder {
   full = false;
   constructor(readonly maxEvents: number) {}
 
-  emit(e: Omit<TraceEvent, 'seq'>): TraceEvent {
+  emit(e: Omit<TraceEvent, 'seq'> & { seq?: number }): TraceEvent {
     const ev = e as TraceEvent;
     if (this.events.length >= this.maxEvents) {
       this.full = true;
