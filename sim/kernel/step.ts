@@ -23,7 +23,21 @@ export interface CopyInfo {
 /** A piece of kernel code: yields Steps, returns a value (a syscall returns ≥ 0 or -errno). */
 export type KGen<T = number> = Generator<Step, T, unknown>;
 
-/** Burn kernel-mode CPU time. */
-export function* work(ns: number): KGen<void> {
-  if (ns > 0) yield { op: 'cpu', ns, mode: 'kernel' };
+const NOTHING: readonly Step[] = [];
+/** Kernel-mode steps by duration: costs are a handful of constants, and steps are only read. */
+const workSteps = new Map<number, readonly Step[]>();
+
+/**
+ * Burn kernel-mode CPU time: `yield* work(ns)`. Not a generator but a one-step list,
+ * shared between calls of the same duration: the commonest step in the kernel costs no
+ * allocation (a generator and a step object each time, otherwise).
+ */
+export function work(ns: number): Iterable<Step> {
+  if (!(ns > 0)) return NOTHING;
+  let steps = workSteps.get(ns);
+  if (!steps) {
+    steps = [{ op: 'cpu', ns, mode: 'kernel' }];
+    if (workSteps.size < 10_000) workSteps.set(ns, steps);
+  }
+  return steps;
 }
