@@ -2,7 +2,7 @@
 // it draws is identical to the one pre-rendered at build time; its figure, scaling
 // charts, comparison, predictions and exercises are on the page, drawn at build time.
 import { describe, it, expect } from 'vitest';
-import { useHarness, runExample, traceEvents } from './harness';
+import { useHarness, runExample, traceEvents, runExerciseSolution } from './harness';
 import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
@@ -45,10 +45,7 @@ describe(chapter, () => {
       const box = boxes.nth(i);
       await box.scrollIntoViewIfNeeded();
       expect((await box.locator('.exercise-verdict').textContent())!.length).toBeGreaterThan(20);
-      await box.locator('details.solution summary').click();
-      await box.locator('[data-action="load-solution"]').click();
-      const index = await box.evaluate((b) => [...document.querySelectorAll('live-example')].indexOf(b.querySelector('live-example')!));
-      await runExample(page, index);
+      await runExerciseSolution(page, box);
       expect(await box.locator('.exercise-verdict').textContent()).toContain('Done');
     }
     expect(errors).toEqual([]);

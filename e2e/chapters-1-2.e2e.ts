@@ -1,7 +1,7 @@
 // Every live example of chapters 1 and 2 runs in the browser, and for unedited code the
 // trace it draws is identical to the one pre-rendered at build time. Every figure renders.
 import { describe, it, expect } from 'vitest';
-import { useHarness, runExample, traceEvents } from './harness';
+import { useHarness, runExample, traceEvents, runExerciseSolution } from './harness';
 import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
@@ -52,10 +52,7 @@ for (const chapter of ['chapters/01-descriptors/', 'chapters/02-blocking/']) {
         await box.scrollIntoViewIfNeeded();
         // The starting program fails its check, with a reason.
         expect((await box.locator('.exercise-verdict').textContent())!.length).toBeGreaterThan(20);
-        await box.locator('details.solution summary').click();
-        await box.locator('[data-action="load-solution"]').click();
-        const index = await box.evaluate((b) => [...document.querySelectorAll('live-example')].indexOf(b.querySelector('live-example')!));
-        await runExample(page, index);
+        await runExerciseSolution(page, box);
         expect(await box.locator('.exercise-verdict').textContent()).toContain('Done');
       }
       expect(errors).toEqual([]);

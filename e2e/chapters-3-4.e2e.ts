@@ -4,7 +4,7 @@
 // comparisons and the sweep recompute the same numbers; every figure is drawn with a
 // text alternative, at laptop and phone widths.
 import { describe, it, expect } from 'vitest';
-import { useHarness, runExample, traceEvents } from './harness';
+import { useHarness, runExample, traceEvents, runExerciseSolution } from './harness';
 import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
@@ -65,10 +65,7 @@ for (const chapter of ['03-nonblocking', '04-interrupts']) {
       for (let i = 0; i < n; i++) {
         const box = boxes.nth(i);
         expect(await box.locator('.exercise-verdict').textContent()).toMatch(/Not done yet/);
-        await box.locator('details.solution summary').click();
-        await box.locator('[data-action="load-solution"]').click();
-        const index = await page.evaluate((k) => [...document.querySelectorAll('live-example')].findIndex((el) => el === document.querySelectorAll('exercise-box')[k]!.querySelector('live-example')), i);
-        await runExample(page, index);
+        await runExerciseSolution(page, box);
         expect(await box.locator('.exercise-verdict').textContent()).toContain('Done');
       }
       expect(errors).toEqual([]);

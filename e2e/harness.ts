@@ -53,6 +53,18 @@ export async function runExample(page: Page, index = 0): Promise<void> {
   );
 }
 
+/**
+ * An exercise in the instructor edition: open its solution, load it into the exercise's
+ * example and run it (the verdict then says whether the check passes).
+ */
+export async function runExerciseSolution(page: Page, box: Locator): Promise<void> {
+  await box.scrollIntoViewIfNeeded();
+  await box.locator('details.solution summary').click();
+  await box.locator('[data-action="load-solution"]').click();
+  const index = await box.evaluate((b) => [...document.querySelectorAll('live-example')].indexOf(b.querySelector('live-example')!));
+  await runExample(page, index);
+}
+
 /** Replace the whole program in the open editor (Monaco or the plain one) by typing into it. */
 export async function typeProgram(page: Page, index: number, source: string): Promise<void> {
   const ex = page.locator('live-example').nth(index);

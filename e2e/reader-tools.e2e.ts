@@ -1,7 +1,7 @@
 // The reader's tools around examples: exercises checked against the trace, predictions,
 // comparisons and scaling sweeps recomputed in the browser, progress kept across reloads.
 import { describe, it, expect } from 'vitest';
-import { useHarness, runExample, typeProgram } from './harness';
+import { useHarness, runExample, typeProgram, runExerciseSolution } from './harness';
 import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
@@ -46,10 +46,7 @@ describe('exercises', () => {
   it('in the instructor edition, the solution loads into the editor and passes', async () => {
     const { page } = await instructor.open(TOOLS);
     const box = page.locator('exercise-box').first();
-    await box.locator('details.solution summary').click();
-    await box.locator('[data-action="load-solution"]').click();
-    const index = await page.evaluate(() => [...document.querySelectorAll('live-example')].findIndex((el) => el.closest('exercise-box')));
-    await runExample(page, index);
+    await runExerciseSolution(page, box);
     expect(await box.locator('.exercise-verdict').textContent()).toContain('Done');
   });
 });

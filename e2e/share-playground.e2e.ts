@@ -2,7 +2,7 @@
 // anything, and the playground.
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useHarness, runExample, typeProgram } from './harness';
+import { useHarness, runExample, typeProgram, runExerciseSolution } from './harness';
 import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
@@ -89,10 +89,7 @@ describe('storage that is full or disabled', () => {
     await runExample(page, 0);
     expect(await ex.locator('.trace-output').textContent()).toContain('not kept');
     const box = page.locator('exercise-box').first();
-    await box.locator('details.solution summary').click();
-    await box.locator('[data-action="load-solution"]').click();
-    const index = await page.evaluate(() => [...document.querySelectorAll('live-example')].findIndex((el) => el.closest('exercise-box')));
-    await runExample(page, index);
+    await runExerciseSolution(page, box);
     expect(await box.locator('.exercise-verdict').textContent()).toContain('Done');
     expect(errors).toEqual([]);
   });
