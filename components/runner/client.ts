@@ -9,6 +9,12 @@ import type { ProgramSpec, WorldChoice } from '../lab/run-set';
 import type { SweepSeries, SweepSpec } from '../lab/sweep';
 
 export const WATCHDOG_MS = 2000;
+/**
+ * Until the worker answers a request at all: loading and compiling the simulator in a
+ * fresh worker can take seconds on a slow or busy machine, and no reader code runs before
+ * the worker's first message, so no infinite loop can be the cause.
+ */
+const STARTUP_MS = 20_000;
 
 type Failure = { ok: false; timeout: true } | { ok: false; crashed: string };
 
@@ -43,18 +49,18 @@ function call(req: WithoutId<RunnerRequest>, onMessage?: (m: RunnerMessage) => v
         const w = getWorker();
         const id = nextId++;
         let timer = 0;
-        const arm = () => {
+        const arm = (ms: number) => {
           clearTimeout(timer);
           timer = window.setTimeout(() => {
             cleanup();
             dropWorker();
             resolve({ ok: false, timeout: true });
-          }, WATCHDOG_MS);
+          }, ms);
         };
         const listener = (ev: MessageEvent<RunnerMessage>) => {
           const m = ev.data;
           if (m.id !== id) return;
-          arm();
+          arm(WATCHDOG_MS);
           if (m.type === 'progress' || m.type === 'sweep-progress') return onMessage?.(m);
           cleanup();
           resolve(m);
@@ -71,7 +77,7 @@ function call(req: WithoutId<RunnerRequest>, onMessage?: (m: RunnerMessage) => v
         };
         w.addEventListener('message', listener);
         w.addEventListener('error', onError);
-        arm();
+        arm(STARTUP_MS);
         w.postMessage({ ...req, id } as RunnerRequest);
       }),
   );
