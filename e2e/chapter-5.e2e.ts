@@ -4,7 +4,7 @@
 // scaling chart run again in the browser, and its three figures have text alternatives
 // and draw at phone width.
 import { describe, it, expect } from 'vitest';
-import { useHarness, runExample, traceEvents, runExerciseSolution } from './harness';
+import { useHarness, runExerciseSolution, expectPrerenderedRun } from './harness';
 import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
@@ -17,15 +17,7 @@ describe(chapter, () => {
     const { page, errors } = await h.open(chapter);
     const n = await page.locator('live-example').count();
     expect(n).toBeGreaterThanOrEqual(11);
-    for (let i = 0; i < n; i++) {
-      const ex = page.locator('live-example').nth(i);
-      await ex.scrollIntoViewIfNeeded();
-      await runExample(page, i);
-      const { hash, ran } = await ex.evaluate((el: HTMLElement) => ({ hash: el.dataset.hash, ran: el.dataset.ranHash }));
-      expect(ran, `example ${i} of ${chapter}`).toBe(hash);
-      expect(await traceEvents(ex)).toBeGreaterThan(1);
-      expect(await ex.locator('.run-error').count()).toBe(0);
-    }
+    for (let i = 0; i < n; i++) await expectPrerenderedRun(page, i, 1);
     expect(errors).toEqual([]);
   }, 180_000);
 

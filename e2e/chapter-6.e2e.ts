@@ -2,7 +2,7 @@
 // it draws is identical to the one pre-rendered at build time; its figure, scaling
 // charts, comparison, predictions and exercises are on the page, drawn at build time.
 import { describe, it, expect } from 'vitest';
-import { useHarness, runExample, traceEvents, runExerciseSolution } from './harness';
+import { useHarness, runExerciseSolution, expectPrerenderedRun } from './harness';
 import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
@@ -15,15 +15,7 @@ describe(chapter, () => {
     const { page, errors } = await h.open(chapter);
     const n = await page.locator('live-example').count();
     expect(n).toBeGreaterThanOrEqual(9);
-    for (let i = 0; i < n; i++) {
-      const ex = page.locator('live-example').nth(i);
-      await ex.scrollIntoViewIfNeeded();
-      await runExample(page, i);
-      const { hash, ran } = await ex.evaluate((el: HTMLElement) => ({ hash: el.dataset.hash, ran: el.dataset.ranHash }));
-      expect(ran, `example ${i} of ${chapter}`).toBe(hash);
-      expect(await traceEvents(ex)).toBeGreaterThan(1);
-      expect(await ex.locator('.run-error').count()).toBe(0);
-    }
+    for (let i = 0; i < n; i++) await expectPrerenderedRun(page, i, 1);
     expect(errors).toEqual([]);
   });
 

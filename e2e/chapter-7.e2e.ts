@@ -4,7 +4,7 @@
 // the comparison recomputes the same numbers; every figure is drawn with a text
 // alternative, at laptop and phone widths; the appendix pages' links lead somewhere.
 import { describe, it, expect } from 'vitest';
-import { useHarness, runExample, traceEvents, runExerciseSolution } from './harness';
+import { useHarness, runExample, runExerciseSolution, expectPrerenderedRun } from './harness';
 import { COURSE_DIR, COURSE_BASE } from './course-build';
 
 const h = useHarness();
@@ -21,12 +21,8 @@ describe('chapter 07-reactor', () => {
     const n = await examples.count();
     expect(n).toBeGreaterThanOrEqual(4);
     for (let i = 0; i < n; i++) {
-      const ex = examples.nth(i);
-      const index = await ex.evaluate((el) => [...document.querySelectorAll('live-example')].indexOf(el as HTMLElement));
-      await runExample(page, index);
-      const { hash, ran, file } = await ex.evaluate((el: HTMLElement) => ({ hash: el.dataset.hash, ran: el.dataset.ranHash, file: el.dataset.file }));
-      expect(ran, `${file} ran differently in the browser`).toBe(hash);
-      expect(await traceEvents(ex)).toBeGreaterThan(0);
+      const index = await examples.nth(i).evaluate((el) => [...document.querySelectorAll('live-example')].indexOf(el as HTMLElement));
+      await expectPrerenderedRun(page, index);
     }
     expect(errors).toEqual([]);
   }, 240_000);

@@ -54,6 +54,20 @@ export async function runExample(page: Page, index = 0): Promise<void> {
 }
 
 /**
+ * Run the nth example of the page and expect exactly the trace pre-rendered at build
+ * time (same fingerprint), a drawn trace of more than `moreThan` events, and no error.
+ */
+export async function expectPrerenderedRun(page: Page, index: number, moreThan = 0): Promise<void> {
+  const ex = page.locator('live-example').nth(index);
+  await ex.scrollIntoViewIfNeeded();
+  await runExample(page, index);
+  const { hash, ran, file } = await ex.evaluate((el: HTMLElement) => ({ hash: el.dataset.hash, ran: el.dataset.ranHash, file: el.dataset.file }));
+  expect(ran, `${file} (example ${index}) ran differently in the browser`).toBe(hash);
+  expect(await traceEvents(ex)).toBeGreaterThan(moreThan);
+  expect(await ex.locator('.run-error').count()).toBe(0);
+}
+
+/**
  * An exercise in the instructor edition: open its solution, load it into the exercise's
  * example and run it (the verdict then says whether the check passes).
  */
